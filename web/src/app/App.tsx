@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import type { Deployment } from '../lib/api-client';
+import { HealthBadges } from '../features/health/components/HealthBadges';
+import { HealthBanner } from '../features/health/components/HealthBanner';
+import { StatsPanel } from '../features/stats/components/StatsPanel';
+import { DeploymentsPanel } from '../features/deployments/components/DeploymentsPanel';
+import { CreateDeploymentForm } from '../features/deployments/components/CreateDeploymentForm';
+import { CacheIndicator } from '../features/cache/components/CacheIndicator';
+
+export interface AppProps {
+  /** How often the health badges poll /api/health. */
+  healthIntervalMs?: number;
+}
+
+export function App({ healthIntervalMs = 5_000 }: AppProps) {
+  const [lastCreated, setLastCreated] = useState<number | null>(null);
+  return (
+    <>
+      <a className="skip-link" href="#deployments-title">Skip to deployments</a>
+      <header className="topbar">
+        <div className="brand">
+          <span className="logo" aria-hidden="true">◆</span>
+          <h1>Wander Deploy</h1>
+          <span className="brand-sub">zero-to-running</span>
+        </div>
+        <HealthBadges intervalMs={healthIntervalMs} />
+      </header>
+      <HealthBanner intervalMs={healthIntervalMs} />
+      <main className="layout">
+        <StatsPanel />
+        <div className="columns">
+          <DeploymentsPanel highlightId={lastCreated} />
+          <aside className="sidebar">
+            <CreateDeploymentForm onCreated={(d: Deployment) => setLastCreated(d.id)} />
+            <CacheIndicator />
+          </aside>
+        </div>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import { ApiError } from '../../../lib/api-client';
+import { useHealth } from '../api/get-health';
+
+/**
+ * Shown while the API is unreachable, unhealthy or degraded; it goes away by itself on the
+ * first good health answer (the query keeps polling while in error).
+ */
+export function HealthBanner({ intervalMs }: { intervalMs: number }) {
+  const { data, error, isError } = useHealth(intervalMs);
+  const every = `${Math.max(1, Math.round(intervalMs / 1000))}s`;
+
+  let tone: 'error' | 'warn' | null = null;
+  let title = '';
+  let hint = '';
+  if (isError) {
+    tone = 'error';
+    const unreachable = !(error instanceof ApiError) || error.unreachable;
+    title = unreachable ? 'API unreachable' : `Health check failed: ${error.message}`;
+    hint = `The dashboard cannot reach /api (retrying every ${every}). Check \`make status\` and \`make logs SVC=api\`.`;
+  } else if (data?.body.status === 'unhealthy') {
+    tone = 'error';
+    title = 'API unhealthy: PostgreSQL is down';
+    hint = 'The API cannot read or write deployments. Check `make logs SVC=db`.';
+  } else if (data?.body.status === 'degraded') {
+    tone = 'warn';
+    const down = Object.entries(data.body.checks)
+      .filter(([, c]) => c.status === 'down')
+      .map(([name]) => (name === 'redis' ? 'Redis' : name));
+    title = `API degraded: ${down.join(', ') || 'a dependency'} down`;
+    hint = 'Data is still served from PostgreSQL without the cache (X-Cache: BYPASS). Check `make logs SVC=redis`.';
+  }
+
+  if (!tone) return null;
+  return (
+    <div className={`banner banner-${tone}`} role="alert" data-testid="health-banner">
+      <strong>{title}</strong> <span>{hint}</span>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// Where the dev server forwards /api: the API on the host by default, `http://api:8080`
+// inside compose (compose.override.yaml sets API_PROXY_TARGET).
+const apiTarget = process.env.API_PROXY_TARGET || 'http://localhost:8080';
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    host: '0.0.0.0',
+    port: 3000,
+    strictPort: true,
+    proxy: {
+      // http-proxy copies every upstream response header, so X-Cache reaches the browser.
+      '/api': { target: apiTarget, changeOrigin: true },
+    },
+    // Bind mounts from macOS/Windows hosts do not deliver inotify events to the container.
+    watch: process.env.VITE_POLL ? { usePolling: true, interval: 300 } : undefined,
+  },
+  preview: {
+    proxy: { '/api': { target: apiTarget, changeOrigin: true } },
+  },
+  build: {
+    outDir: 'dist',
+    sourcemap: true,
+  },
+  test: {
+    environment: 'jsdom',
+    setupFiles: ['./src/testing/setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
+    restoreMocks: true,
+    environmentOptions: { jsdom: { url: 'http://localhost:3000/' } },
+  },
+});
