@@ -1,0 +1,83 @@
+# zero-to-running: one command from clone to a running, seeded, healthy stack.
+# `make` (or `make help`) lists the targets. Shell logic lives in scripts/*.sh.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+COMPOSE ?= docker compose
+export COMPOSE
+
+# SVC=<service> narrows logs/restart/shell to one service (db, redis, migrate, api, web).
+SVC ?=
+# K8S=1 sends dev, down, logs, status and reset-db to the Kubernetes targets of mk/k8s.mk.
+K8S ?=
+k8s = $(filter 1 true yes,$(K8S))
+need-k8s = $(if $(wildcard mk/k8s.mk),,$(error K8S=1 needs mk/k8s.mk (make k8s)))
+
+# The one-shot `migrate` service runs the API image's database commands.
+DB_COMMAND = $(COMPOSE) run --rm --no-TTY migrate db
+
+.PHONY: help dev down clean status logs restart reset-db seed psql redis-cli shell \
+        build preflight test e2e
+
+##@ Stack
+dev: ## Start everything: preflight, build, up --wait, summary (K8S=1: Kubernetes)
+	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-up,scripts/dev.sh)
+
+down: ## Stop and remove the containers; keeps the data (K8S=1: Kubernetes)
+	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-down,$(COMPOSE) down --remove-orphans)
+
+clean: ## Remove containers, volumes (all data) and the project's images
+	@scripts/clean.sh
+
+status: ## Each service: state, health, time to healthy, URL (K8S=1: Kubernetes)
+	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-status,scripts/summary.sh)
+
+logs: ## Follow the logs of every service, or of SVC=<name> (K8S=1: Kubernetes)
+	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-logs,$(COMPOSE) logs --follow --tail 100 $(SVC))
+
+restart: ## Restart every service, or SVC=<name>, and wait until healthy
+	@$(COMPOSE) restart $(or $(SVC),db redis api web)
+	@$(COMPOSE) up --detach --wait --no-deps $(or $(SVC),db redis api web)
+	@scripts/summary.sh
+
+##@ Database
+reset-db: ## Drop everything, migrate, seed, flush the cache (works while up; K8S=1)
+	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-reset-db,$(DB_COMMAND) reset /app/config/config.yml)
+
+seed: ## Load the seed data (reference data; sample deployments only into an empty table)
+	@$(DB_COMMAND) seed /app/config/config.yml
+
+psql: ## Open psql on the database
+	@$(COMPOSE) exec db sh -c 'exec psql -U "$$POSTGRES_USER" "$$POSTGRES_DB"'
+
+redis-cli: ## Open redis-cli on the cache
+	@$(COMPOSE) exec redis redis-cli
+
+##@ Development
+shell: ## Open a shell in SVC=<name> (e.g. make shell SVC=api)
+	@$(if $(SVC),,$(error usage: make shell SVC=<db|redis|api|web>))
+	@$(COMPOSE) exec $(SVC) sh -c 'command -v bash >/dev/null && exec bash || exec sh'
+
+build: ## Build the images that changed: API (Jib), web (FORCE=1: rebuild the API)
+	@scripts/build.sh
+
+preflight: ## Check Docker, Compose, JDK, ports and disk without starting anything
+	@scripts/preflight.sh
+
+test: ## Unit and integration tests (no Docker): API, tools, web, k8s manifests, lint
+	@scripts/test.sh
+
+e2e: ## The real stack end to end on non-default ports (ends with make clean)
+	@scripts/e2e.sh
+
+##@ Help
+help: ## Show this help
+	@awk 'BEGIN { FS = ":.*## " } \
+	  /^##@/ { printf "\n\033[1m%s\033[0m\n", substr($$0, 5); next } \
+	  /^[a-zA-Z0-9_.-]+:.*## / { printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+	@printf '\nUsage: make <target> [SVC=<service>] [K8S=1]   Settings: .env (from .env.example)\n'
+
+# Kubernetes targets (k8s, k8s-up, k8s-down, ...), maintained with the manifest generator.
+-include mk/k8s.mk

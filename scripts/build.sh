@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# make build / make dev step 2: build the images, each only when its inputs changed.
+#  - the API image with Jib (jib:dockerBuild): skipped when a stamp over the API's sources, the
+#    POMs, the Maven wrapper, the base image and the target name matches AND that image is still
+#    in Docker with the ID recorded by the stamp;
+#  - every service with a `build:` section (web) with `docker compose build` (Docker's layer
+#    cache makes an unchanged build a no-op).
+# FORCE=1 rebuilds the API image regardless of the stamp.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+ensure_env
+load_env .env
+
+API_IMAGE=${API_IMAGE:-zero-to-running/api:dev}
+JAVA_BASE_IMAGE=${JAVA_BASE_IMAGE:-eclipse-temurin:21-jre}
+
+# Jib takes a base image from the local daemon as docker://NAME, else from its registry.
+if base_id=$(docker image inspect -f '{{.Id}}' "$JAVA_BASE_IMAGE" 2>/dev/null); then
+  jib_from="docker://$JAVA_BASE_IMAGE"
+else
+  base_id=remote
+  jib_from=$JAVA_BASE_IMAGE
+fi
+
+inputs_hash() {
+  {
+    echo "$API_IMAGE $jib_from $base_id"
+    find pom.xml api/pom.xml api/config.yml api/src .mvn mvnw -type f -print 2>/dev/null |
+      LC_ALL=C sort | while IFS= read -r f; do
+        printf '%s %s\n' "$(sha256 <"$f")" "$f"
+      done
+  } | sha256
+}
+
+stamp_dir=target/make
+stamp="$stamp_dir/api-image-$(tr -c 'A-Za-z0-9._-' '_' <<<"$API_IMAGE").stamp"
+hash=$(inputs_hash)
+image_id=$(docker image inspect -f '{{.Id}}' "$API_IMAGE" 2>/dev/null || true)
+if [ -z "${FORCE:-}" ] && [ -n "$image_id" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$hash $image_id" ]; then
+  ok "build: $API_IMAGE is up to date (API sources unchanged)"
+else
+  info "build: $API_IMAGE with Jib (base $jib_from) ..."
+  start=$(now_ms)
+  ./mvnw -q -B -pl api -am package jib:dockerBuild -DskipTests \
+    -Djib.from.image="$jib_from" -Djib.to.image="$API_IMAGE"
+  image_id=$(docker image inspect -f '{{.Id}}' "$API_IMAGE")
+  mkdir -p "$stamp_dir"
+  echo "$hash $image_id" >"$stamp"
+  ok "build: $API_IMAGE built in $(fmt_ms $(($(now_ms) - start)))"
+fi
+
+# Services with a build section: web (nginx image, or the small Vite dev image with the override).
+start=$(now_ms)
+info "build: docker compose build (web) ..."
+compose build --quiet
+ok "build: web image ready in $(fmt_ms $(($(now_ms) - start)))"

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# make dev failed: name each service that is not where it should be, with its last health-check
+# output, its last 30 log lines and a hint. The stack is left up for inspection. Exits 1.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+load_env .env
+
+hint() {
+  case $1 in
+    db) echo "PostgreSQL did not get ready. Changed POSTGRES_PASSWORD/USER/DB after the first start? The volume keeps the old ones: make clean (deletes data), then make dev." ;;
+    redis) echo "Redis did not answer PING: make logs SVC=redis." ;;
+    migrate) echo "Migration or seed failed (see the log above). Fix it and run make dev again; make reset-db rebuilds the database from scratch." ;;
+    api) echo "The API did not answer /ready on its admin port: read the log above (config, database credentials); make build rebuilds the image; make logs SVC=api follows it." ;;
+    web) echo "The dashboard did not answer: the dev server's first start runs npm ci (slow network?); make logs SVC=web. Still starting? Raise DEV_WAIT_TIMEOUT in .env." ;;
+    *) echo "make logs SVC=$1" ;;
+  esac
+}
+
+format='{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}|{{.State.ExitCode}}'
+bad=()
+for svc in $(compose config --services); do
+  id=$(compose ps -a -q "$svc" 2>/dev/null | head -n1)
+  if [ -z "$id" ]; then
+    bad+=("$svc")
+    fail "$svc: not created (a service it depends on failed first)"
+    continue
+  fi
+  IFS='|' read -r state health code <<<"$(docker inspect -f "$format" "$id")"
+  if [ "$state" = running ] && { [ -z "$health" ] || [ "$health" = healthy ]; }; then continue; fi
+  if [ "$state" = exited ] && [ "$code" = 0 ] && [ "$svc" = migrate ]; then continue; fi
+  bad+=("$svc")
+  echo
+  fail "$svc: state $state${health:+, health $health}$([ "$state" = exited ] && echo ", exit code $code")"
+  if [ -n "$health" ]; then
+    info "${C_BOLD}-- last health check:${C_OFF}"
+    docker inspect -f '{{with .State.Health}}{{range .Log}}@@probe{{println}}{{.Output}}{{println}}{{end}}{{end}}' "$id" |
+      awk '/^@@probe$/ { out = ""; next } NF { out = out "   " $0 "\n" } END { printf "%s", out ? out : "   (no output)\n" }'
+  fi
+  info "${C_BOLD}-- last 30 log lines:${C_OFF}"
+  compose logs --no-color --no-log-prefix --tail 30 "$svc" 2>&1 | sed 's/^/   /'
+  info "${C_YELLOW}hint:${C_OFF} $(hint "$svc")"
+done
+
+echo
+if ((${#bad[@]} == 0)); then
+  fail "make dev: docker compose up failed before any service started (see its message above)."
+else
+  fail "make dev: not healthy: ${bad[*]}. The stack is left up for inspection: make status, make logs SVC=${bad[0]}, make down."
+fi
+exit 1

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# shellcheck disable=SC2034 # colours and ROOT are used by the scripts that source this file
+# Shared helpers for scripts/*.sh (sourced, never run). Keep bash 3.2 compatible (macOS):
+# no associative arrays, no mapfile, no ${var,,}.
+
+# Repository root, whatever the caller's working directory.
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT" || exit 1
+
+# `COMPOSE` may hold several words ("docker compose"); split it once into an array.
+read -r -a COMPOSE_CMD <<<"${COMPOSE:-docker compose}"
+compose() { "${COMPOSE_CMD[@]}" "$@"; }
+
+if [ -t 1 ] && [ -z "${NO_COLOR:-}" ]; then
+  C_RED=$'\033[31m' C_GREEN=$'\033[32m' C_YELLOW=$'\033[33m' C_BOLD=$'\033[1m' C_DIM=$'\033[2m' C_OFF=$'\033[0m'
+else
+  C_RED='' C_GREEN='' C_YELLOW='' C_BOLD='' C_DIM='' C_OFF=''
+fi
+
+info() { printf '%s\n' "$*"; }
+ok() { printf '%s✓%s %s\n' "$C_GREEN" "$C_OFF" "$*"; }
+warn() { printf '%s!%s %s\n' "$C_YELLOW" "$C_OFF" "$*" >&2; }
+fail() { printf '%s✗ %s%s\n' "$C_RED" "$*" "$C_OFF" >&2; }
+die() {
+  fail "$*"
+  exit 1
+}
+
+# .env holds the local settings (git-ignored); it starts as a copy of .env.example.
+ensure_env() {
+  if [ ! -f .env ]; then
+    cp .env.example .env
+    info "created .env from .env.example (edit it to change ports, passwords or images)"
+  fi
+}
+
+# Export the KEY=VALUE lines of .env that the environment does not set already
+# (the same precedence Compose uses: shell environment first, then .env).
+load_env() {
+  local file=${1:-.env} line key value
+  [ -f "$file" ] || return 0
+  while IFS= read -r line || [ -n "$line" ]; do
+    line=${line%$'\r'}
+    case $line in '' | '#'*) continue ;; esac
+    line=${line#export }
+    key=${line%%=*}
+    [ "$key" != "$line" ] || continue
+    key=${key//[[:space:]]/}
+    [[ $key =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || continue
+    value=${line#*=}
+    case $value in
+      \"*\") value=${value#\"} value=${value%\"} ;;
+      \'*\') value=${value#\'} value=${value%\'} ;;
+    esac
+    if [ -z "${!key+x}" ]; then export "$key=$value"; fi
+  done <"$file"
+}
+
+# Milliseconds since the epoch, as precisely as this shell allows.
+now_ms() {
+  if [ -n "${EPOCHREALTIME:-}" ]; then
+    local t=${EPOCHREALTIME/,/.}
+    echo $((${t%.*} * 1000 + 10#${t#*.} / 1000))
+  else
+    echo $(($(date +%s) * 1000))
+  fi
+}
+
+# RFC 3339 timestamp (as Docker prints them, "Z" or "+01:00", any fraction) -> epoch ms.
+# Pure bash: GNU and BSD `date` disagree on parsing. Prints 0 when it cannot parse.
+ts_ms() {
+  local re='^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(\.([0-9]+))?(Z|([+-])([0-9]{2}):([0-9]{2}))$'
+  if ! [[ $1 =~ $re ]]; then
+    echo 0
+    return
+  fi
+  local y=$((10#${BASH_REMATCH[1]})) m=$((10#${BASH_REMATCH[2]})) d=$((10#${BASH_REMATCH[3]}))
+  local hh=$((10#${BASH_REMATCH[4]})) mi=$((10#${BASH_REMATCH[5]})) ss=$((10#${BASH_REMATCH[6]}))
+  local frac="${BASH_REMATCH[8]}000" off=0
+  if [ -n "${BASH_REMATCH[10]}" ]; then
+    off=$((10#${BASH_REMATCH[11]} * 3600 + 10#${BASH_REMATCH[12]} * 60))
+    [ "${BASH_REMATCH[10]}" = + ] || off=$((-off))
+  fi
+  # Days since 1970-01-01 (H. Hinnant's days_from_civil).
+  [ "$m" -gt 2 ] || y=$((y - 1))
+  local era=$((y / 400)) yoe doy doe
+  yoe=$((y - era * 400))
+  doy=$(((153 * ((m + 9) % 12) + 2) / 5 + d - 1))
+  doe=$((yoe * 365 + yoe / 4 - yoe / 100 + doy))
+  echo $((((era * 146097 + doe - 719468) * 86400 + hh * 3600 + mi * 60 + ss - off) * 1000 + 10#${frac:0:3}))
+}
+
+# 12345 (ms) -> "12.3s"
+fmt_ms() { printf '%d.%ds' $(($1 / 1000)) $((($1 % 1000) / 100)); }
+
+# The Compose project name as Compose resolves it (COMPOSE_PROJECT_NAME, then `name:`).
+project_name() {
+  if [ -n "${COMPOSE_PROJECT_NAME:-}" ]; then
+    echo "$COMPOSE_PROJECT_NAME"
+  else
+    compose config 2>/dev/null | sed -n 's/^name: *//p' | head -n1
+  fi
+}
+
+# IDs of this project's service containers (not `compose run` one-offs), running or not.
+project_containers() {
+  docker ps -aq --filter "label=com.docker.compose.project=$1" --filter "label=com.docker.compose.oneoff=False"
+}
+
+# sha256 of stdin, on Linux (sha256sum) and macOS (shasum).
+sha256() {
+  if command -v sha256sum >/dev/null 2>&1; then sha256sum | cut -d' ' -f1; else shasum -a 256 | cut -d' ' -f1; fi
+}

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# The stack at a glance (make dev's closing summary, make status): each service, its state,
+# its health, how long it took from container start to healthy (from `docker inspect`:
+# State.StartedAt and the health-check log), when that was relative to `make dev`'s start,
+# and its URL or port.
+# Usage: summary.sh [START_MS]   (START_MS: epoch ms when make dev started -> total time)
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+load_env .env
+start_ms=${1:-}
+
+# "8080/tcp=127.0.0.1:18080 ..." of a container -> human URLs for its service.
+urls() {
+  local svc=$1 mapping target port out=''
+  for mapping in $2; do
+    target=${mapping%%/*} port=${mapping##*:}
+    case "$svc/$target" in
+      web/*) out+=" http://localhost:$port" ;;
+      api/8080) out+=" http://localhost:$port/api" ;;
+      api/8081) out+=" admin:$port" ;;
+      api/5005) out+=" jdwp:$port" ;;
+      db/5432) out+=" postgresql://${POSTGRES_USER:-wander}@localhost:$port/${POSTGRES_DB:-wander}" ;;
+      redis/6379) out+=" redis://localhost:$port" ;;
+      *) out+=" localhost:$port" ;;
+    esac
+  done
+  echo "${out# }"
+}
+
+# Time from container start to its first passing health check. Docker keeps the last five
+# probes only: when the log is full and starts with a pass, the moment is unknown ("").
+healthy_ms() { # healthy_ms STARTED_MS "exit,end;exit,end;..."
+  local started=$1 entries=$2 n=0 entry i
+  IFS=';' read -r -a entries <<<"$entries"
+  n=${#entries[@]}
+  for ((i = 0; i < n; i++)); do
+    entry=${entries[i]}
+    if [ "${entry%%,*}" = 0 ]; then
+      if ((i == 0 && n >= 5)); then return; fi
+      echo $(($(ts_ms "${entry#*,}") - started))
+      return
+    fi
+  done
+}
+
+format='{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}|{{.State.StartedAt}}|{{.State.FinishedAt}}|{{.State.ExitCode}}|'
+format+='{{if .State.Health}}{{range .State.Health.Log}}{{.ExitCode}},{{json .End}};{{end}}{{end}}|'
+# shellcheck disable=SC2016 # a Go template, not shell
+format+='{{range $p, $c := .NetworkSettings.Ports}}{{range $c}}{{$p}}={{.HostIp}}:{{.HostPort}} {{end}}{{end}}'
+
+rows=() running=0 total=0 last_ready=0
+now=$(now_ms)
+for svc in $(compose config --services 2>/dev/null); do
+  id=$(compose ps -a -q "$svc" 2>/dev/null | head -n1)
+  if [ -z "$id" ]; then
+    rows+=("$svc|not created|-|-|-|-")
+    continue
+  fi
+  total=$((total + 1))
+  IFS='|' read -r state health started finished code log ports <<<"$(docker inspect -f "$format" "$id")"
+  started_ms=$(ts_ms "$started")
+  ready='-' at='-'
+  if [ "$state" = running ]; then
+    running=$((running + 1))
+    if [ -n "$health" ]; then
+      took=$(healthy_ms "$started_ms" "${log//\"/}")
+      if [ -n "$took" ]; then
+        ready=$(fmt_ms "$took")
+        if [ -n "$start_ms" ] && ((started_ms + took >= start_ms)); then
+          at="+$(fmt_ms $((started_ms + took - start_ms)))"
+          ((started_ms + took <= last_ready)) || last_ready=$((started_ms + took))
+        fi
+      else
+        ready="(up $(((now - started_ms) / 60000))m)"
+      fi
+    fi
+  elif [ "$state" = exited ]; then
+    state="exited($code)"
+    ready="ran $(fmt_ms $(($(ts_ms "$finished") - started_ms)))"
+  fi
+  rows+=("$svc|$state|${health:--}|$ready|$at|$(urls "$svc" "$ports")")
+done
+
+if ((total == 0)); then
+  info "The stack is not running. Start it with: make dev"
+  exit 0
+fi
+{
+  echo "SERVICE|STATE|HEALTH|HEALTHY AFTER|AT|URL / PORT"
+  printf '%s\n' "${rows[@]}"
+} | column -t -s '|' | sed "1s/.*/$C_BOLD&$C_OFF/"
+
+echo
+if [ -n "$start_ms" ]; then
+  ok "make dev: stack ready in $(fmt_ms $((now - start_ms))) (services healthy at +$(fmt_ms $((last_ready > start_ms ? last_ready - start_ms : 0)))); $running services running."
+fi
+web_port=$(compose port web 3000 2>/dev/null | sed 's/.*://' || true)
+[ -z "$web_port" ] || info "Dashboard: ${C_BOLD}http://localhost:$web_port${C_OFF}"
+info "Next: make logs [SVC=api] | make status | make psql | make reset-db | make down (keeps data) | make help"
