@@ -5,6 +5,7 @@ set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 load_env .env
+exec 2>&1 # one stream: keeps the report in order when captured
 
 hint() {
   case $1 in
@@ -23,13 +24,17 @@ for svc in $(compose config --services); do
   id=$(compose ps -a -q "$svc" 2>/dev/null | head -n1)
   if [ -z "$id" ]; then
     bad+=("$svc")
-    fail "$svc: not created (a service it depends on failed first)"
+    fail "$svc: not created (it waits for a service above)"
     continue
   fi
   IFS='|' read -r state health code <<<"$(docker inspect -f "$format" "$id")"
   if [ "$state" = running ] && { [ -z "$health" ] || [ "$health" = healthy ]; }; then continue; fi
   if [ "$state" = exited ] && [ "$code" = 0 ] && [ "$svc" = migrate ]; then continue; fi
   bad+=("$svc")
+  if [ "$state" = created ]; then
+    fail "$svc: not started (it waits for a service above)"
+    continue
+  fi
   echo
   fail "$svc: state $state${health:+, health $health}$([ "$state" = exited ] && echo ", exit code $code")"
   if [ -n "$health" ]; then
@@ -38,7 +43,7 @@ for svc in $(compose config --services); do
       awk '/^@@probe$/ { out = ""; next } NF { out = out "   " $0 "\n" } END { printf "%s", out ? out : "   (no output)\n" }'
   fi
   info "${C_BOLD}-- last 30 log lines:${C_OFF}"
-  compose logs --no-color --no-log-prefix --tail 30 "$svc" 2>&1 | sed 's/^/   /'
+  compose logs --no-color --no-log-prefix --tail 30 "$svc" 2>&1 | sed -e $'s/\033\\[[0-9;]*[A-Za-z]//g' -e 's/^/   /'
   info "${C_YELLOW}hint:${C_OFF} $(hint "$svc")"
 done
 

@@ -10,23 +10,27 @@ set -euo pipefail
 load_env .env
 start_ms=${1:-}
 
-# "8080/tcp=127.0.0.1:18080 ..." of a container -> human URLs for its service.
+# "8080/tcp=127.0.0.1:18080 ..." of a container -> its URLs, the main one first.
 urls() {
-  local svc=$1 mapping target port out=''
+  local svc=$1 mapping target port main='' extra=''
   for mapping in $2; do
     target=${mapping%%/*} port=${mapping##*:}
     case "$svc/$target" in
-      web/*) out+=" http://localhost:$port" ;;
-      api/8080) out+=" http://localhost:$port/api" ;;
-      api/8081) out+=" admin:$port" ;;
-      api/5005) out+=" jdwp:$port" ;;
-      db/5432) out+=" postgresql://${POSTGRES_USER:-wander}@localhost:$port/${POSTGRES_DB:-wander}" ;;
-      redis/6379) out+=" redis://localhost:$port" ;;
-      *) out+=" localhost:$port" ;;
+      web/*) main="http://localhost:$port" ;;
+      api/8080) main="http://localhost:$port/api" ;;
+      api/8081) extra+=" admin :$port" ;;
+      api/5005) extra+=" jdwp :$port" ;;
+      db/5432) main="postgresql://${POSTGRES_USER:-wander}@localhost:$port/${POSTGRES_DB:-wander}" ;;
+      redis/6379) main="redis://localhost:$port" ;;
+      *) extra+=" :$port" ;;
     esac
   done
-  echo "${out# }"
+  extra=${extra# }
+  echo "${main:--}${extra:+ (${extra// :/ :})}"
 }
+
+# 75000 (ms) -> "1m15s"
+fmt_age() { if (($1 < 60000)); then echo "$(($1 / 1000))s"; else echo "$(($1 / 60000))m$((($1 % 60000) / 1000))s"; fi; }
 
 # Time from container start to its first passing health check. Docker keeps the last five
 # probes only: when the log is full and starts with a pass, the moment is unknown ("").
@@ -72,7 +76,7 @@ for svc in $(compose config --services 2>/dev/null); do
           ((started_ms + took <= last_ready)) || last_ready=$((started_ms + took))
         fi
       else
-        ready="(up $(((now - started_ms) / 60000))m)"
+        ready="(up $(fmt_age $((now - started_ms))))"
       fi
     fi
   elif [ "$state" = exited ]; then

@@ -1,0 +1,297 @@
+#!/usr/bin/env bash
+# make e2e: the real stack, end to end, through the dashboard's port (same origin as a browser).
+#  1. make dev (cold: images built, empty volumes) on NON-default ports, in its own Compose project
+#     with its own image tags, so a developer's stack and images are untouched
+#  2. every HTTP contract endpoint; cache MISS then HIT; create + list; writes invalidate
+#  3. make dev while up; make down + make dev -> the new deployment is still there
+#  4. make reset-db -> exactly the seed again, cache flushed
+#  5. the dashboard in a real browser (web/e2e/dashboard.e2e.mjs)
+#  6. Redis stopped -> reads still succeed with X-Cache: BYPASS
+#  7. a published port taken -> make dev refuses, names the port, starts nothing
+#  8. the production-like compose.yaml alone (nginx image) answers the contract too
+#  9. scripts/k8s/compare-with-compose.sh when present; make clean
+# Always tears down (trap), prints measured times (no assertions on time), keeps the exit code.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+export COMPOSE_PROJECT_NAME=${E2E_PROJECT:-zero-to-running-e2e}
+export WEB_PORT=${E2E_WEB_PORT:-13000} API_PORT=${E2E_API_PORT:-18080} API_ADMIN_PORT=${E2E_API_ADMIN_PORT:-18081}
+export API_DEBUG_PORT=${E2E_API_DEBUG_PORT:-15005} DB_PORT=${E2E_DB_PORT:-15432} REDIS_PORT=${E2E_REDIS_PORT:-16379}
+export API_IMAGE=zero-to-running/api:e2e WEB_IMAGE=zero-to-running/web:e2e WEB_DEV_IMAGE=zero-to-running/web-dev:e2e
+unset COMPOSE_FILE
+BASE=http://127.0.0.1:$WEB_PORT
+read -r -a MAKE_CMD <<<"${MAKE:-make} --no-print-directory"
+for tool in curl jq docker; do
+  command -v "$tool" >/dev/null 2>&1 || die "e2e needs $tool on PATH (apt-get install $tool)"
+done
+
+tmp=$(mktemp -d)
+passed=0 failed=0 times=() listener='' cleaned=false
+cleanup() {
+  local rc=$?
+  [ -z "$listener" ] || kill "$listener" 2>/dev/null || true
+  if ! $cleaned; then
+    info "e2e: tearing down ($COMPOSE_PROJECT_NAME)"
+    "${MAKE_CMD[@]}" clean >/dev/null 2>&1 || true
+  fi
+  rm -rf "$tmp"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+pass() {
+  passed=$((passed + 1))
+  ok "e2e: $1"
+}
+flunk() {
+  failed=$((failed + 1))
+  fail "e2e: $1"
+}
+section() { info "${C_BOLD}== e2e: $*${C_OFF}"; }
+
+# req METHOD PATH [JSON] -> STATUS, BODY, headers in $tmp/headers
+req() {
+  local args=(-sS --max-time 20 -o "$tmp/body" -D "$tmp/headers" -w '%{http_code}' -X "$1")
+  [ $# -lt 3 ] || args+=(-H 'Content-Type: application/json' --data "$3")
+  STATUS=$(curl "${args[@]}" "$BASE$2" 2>"$tmp/curl.err") || STATUS="000 ($(cat "$tmp/curl.err"))"
+  BODY=$(cat "$tmp/body" 2>/dev/null || true)
+}
+header() { # the last value of response header $1 (case-insensitive)
+  awk -v name="$(tr '[:upper:]' '[:lower:]' <<<"$1")" -F': *' \
+    'tolower($1) == name { value = $2 } END { sub(/\r$/, "", value); print value }' "$tmp/headers"
+}
+# check DESCRIPTION EXPECTED_STATUS [JQ_PREDICATE over BODY]
+check() {
+  if [ "$STATUS" = "$2" ] && jq -e "${3:-true}" >/dev/null 2>&1 <<<"$BODY"; then
+    pass "$1"
+  else
+    flunk "$1: HTTP $STATUS $(head -c 400 <<<"$BODY")"
+  fi
+}
+check_cache() { # check_cache DESCRIPTION HIT|MISS|BYPASS
+  local got
+  got=$(header X-Cache)
+  if [ "$got" = "$2" ] && [ "${STATUS:0:1}" = 2 ]; then pass "$1"; else flunk "$1: HTTP $STATUS, X-Cache '$got'"; fi
+}
+# timed LABEL make-target... : runs make, records its wall time; output to the console and $tmp/out
+timed() {
+  local label=$1 start rc=0
+  shift
+  start=$(now_ms)
+  "${MAKE_CMD[@]}" "$@" 2>&1 | tee "$tmp/out" || rc=$?
+  times+=("$label|$(fmt_ms $(($(now_ms) - start)))|$([ "$rc" = 0 ] && echo ok || echo "failed ($rc)")")
+  return "$rc"
+}
+must() { "$@" || die "e2e: '$*' failed; stopping (the trap tears the stack down)"; }
+
+ISO='test("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$")'
+ERR='(.error | type == "string") and (.status | type == "number") and (.details | type == "array") and (.timestamp | '"$ISO"')'
+DEPLOYMENT='(.id | type == "number") and (.service.name | type == "string") and (.environment.name | type == "string")
+  and (.version | type == "string") and (.status | IN("pending","in_progress","completed","failed","rolled_back"))
+  and (.deployed_by | type == "string") and (.started_at | '"$ISO"') and (.completed_at == null or (.completed_at | '"$ISO"'))
+  and has("error_message")'
+seed_snapshot() { # the seed, without ids and timestamps (they are relative to now)
+  req GET '/api/deployments?limit=100'
+  jq -c '[.count, [.data[] | [.service.name, .environment.name, .version, .status, .deployed_by, .error_message]]]' <<<"$BODY"
+}
+
+contract() { # every endpoint of the HTTP contract, read-only and write
+  section "HTTP contract through $BASE"
+  req GET /api/health
+  check "GET /api/health: healthy, postgres and redis up" 200 '.status == "healthy" and .checks.postgres.status == "up"
+    and .checks.redis.status == "up" and (.checks.postgres.latency_ms | type == "number") and (.version | type == "string") and (.uptime_s | type == "number")'
+  req GET /api/services
+  check "GET /api/services: the 4 seeded services" 200 '([.data[].name] | sort) == ["analytics","api","frontend","worker"]
+    and all(.data[]; (.id | type == "number") and has("description") and has("repository_url"))'
+  req GET /api/environments
+  check "GET /api/environments: the 3 seeded environments" 200 '([.data[].name] | sort) == ["development","production","staging"]
+    and all(.data[]; (.id | type == "number") and has("description"))'
+  req GET /api/deployments
+  check "GET /api/deployments: 20 per page, count, cached flag, newest first" 200 "(.data | length) == ([.count, 20] | min)
+    and (.cached | type == \"boolean\") and all(.data[]; $DEPLOYMENT)
+    and ([.data[] | [.started_at, .id]] == ([.data[] | [.started_at, .id]] | sort | reverse))"
+  req GET '/api/deployments?limit=100'
+  check "GET /api/deployments?limit=100: >= 30 deployments in every status" 200 '.count >= 30
+    and ([.data[].status] | unique) == ["completed","failed","in_progress","pending","rolled_back"]'
+  req GET '/api/deployments?service=frontend&environment=production&status=completed&limit=100'
+  check "GET /api/deployments filtered by service, environment and status" 200 '.count == (.data | length) and all(.data[];
+    .service.name == "frontend" and .environment.name == "production" and .status == "completed")'
+  req GET '/api/deployments?limit=5&offset=5'
+  check "GET /api/deployments?limit=5&offset=5" 200 '(.data | length) == 5 and .count >= 30'
+  for bad in 'limit=0' 'limit=101' 'offset=-1' 'status=bogus' 'limit=abc'; do
+    req GET "/api/deployments?$bad"
+    check "GET /api/deployments?$bad -> 400 error body" 400 "$ERR and .status == 400"
+  done
+  req GET '/api/deployments?limit=1'
+  local first
+  first=$(jq -r '.data[0].id' <<<"$BODY")
+  req GET "/api/deployments/$first"
+  check "GET /api/deployments/{id}" 200 ".data.id == $first and (.data | $DEPLOYMENT)"
+  req GET /api/deployments/987654321
+  check "GET /api/deployments/{unknown} -> 404 error body" 404 "$ERR and .status == 404"
+  req GET /api/stats
+  # shellcheck disable=SC2016 # jq variables
+  check "GET /api/stats: totals, by status/environment, 14 days oldest first" 200 '.data as $s | ($s.total | type == "number")
+    and ($s.by_status | keys) == ["completed","failed","in_progress","pending","rolled_back"]
+    and ($s.by_status | add) == $s.total and ($s.by_environment | keys) == ["development","production","staging"]
+    and ($s.success_rate == null or ($s.success_rate >= 0 and $s.success_rate <= 1)) and ($s.last_24h | type == "number")
+    and ($s.per_day | length) == 14 and ([$s.per_day[].date] == ([$s.per_day[].date] | sort))'
+
+  section "cache: MISS then HIT, writes invalidate"
+  req DELETE /api/cache
+  check "DELETE /api/cache" 200 '.data.cleared | type == "number"'
+  for path in /api/services /api/environments '/api/deployments?limit=7' /api/stats; do
+    req GET "$path"
+    check_cache "GET $path after a flush: X-Cache MISS" MISS
+    req GET "$path"
+    check_cache "GET $path again: X-Cache HIT" HIT
+  done
+  req GET '/api/deployments?limit=7'
+  check "GET /api/deployments (HIT) body has cached: true" 200 '.cached == true'
+
+  section "writes"
+  req POST /api/deployments '{"service":"frontend","environment":"staging","version":"v9.8.7","deployed_by":"e2e@example.com"}'
+  check "POST /api/deployments -> 201 pending" 201 '.data.status == "pending" and .data.service.name == "frontend"
+    and .data.environment.name == "staging" and .data.version == "v9.8.7" and .data.completed_at == null'
+  CREATED=$(jq -r '.data.id // empty' <<<"$BODY")
+  if [ "$(header Location)" = "/api/deployments/$CREATED" ] || [[ $(header Location) == */api/deployments/"$CREATED" ]]; then
+    pass "POST Location: /api/deployments/$CREATED"
+  else flunk "POST Location header: '$(header Location)'"; fi
+  req GET '/api/deployments?limit=7'
+  check_cache "the write invalidated the cache: X-Cache MISS" MISS
+  req GET '/api/deployments?service=frontend&environment=staging'
+  check "the new deployment is first in the list" 200 ".data[0].id == ${CREATED:-0}"
+  req POST /api/deployments '{"service":"nope","environment":"staging","version":"v1.0.0","deployed_by":"a@b.co"}'
+  check "POST unknown service -> 422" 422 "$ERR"
+  req POST /api/deployments '{"service":"api","environment":"staging","version":"latest","deployed_by":"not-an-email"}'
+  check "POST bad version and e-mail -> 422 with field details" 422 "$ERR and ([.details[].field] | index(\"version\") != null)"
+  req PATCH "/api/deployments/${CREATED:-0}" '{"status":"completed"}'
+  check "PATCH pending -> completed is illegal -> 409" 409 "$ERR and .status == 409"
+  req PATCH "/api/deployments/${CREATED:-0}" '{"status":"in_progress"}'
+  check "PATCH pending -> in_progress" 200 '.data.status == "in_progress"'
+  req PATCH "/api/deployments/${CREATED:-0}" '{"status":"failed","error_message":"e2e: smoke failed"}'
+  check "PATCH in_progress -> failed with error_message" 200 '.data.status == "failed" and .data.error_message == "e2e: smoke failed" and (.data.completed_at | '"$ISO"')'
+  req PATCH /api/deployments/987654321 '{"status":"in_progress"}'
+  check "PATCH unknown id -> 404" 404 "$ERR"
+}
+
+# ---------------------------------------------------------------------------------------------
+section "start from nothing: make clean"
+"${MAKE_CMD[@]}" clean
+must timed "make dev (cold: build images, empty volumes)" dev
+SEED=$(seed_snapshot)
+contract
+
+section "make dev while the stack is up"
+must timed "make dev (stack already up)" dev
+req GET "/api/deployments/${CREATED:-0}"
+check "still serving after make dev while up" 200 ".data.id == ${CREATED:-0}"
+
+section "persistence: make down, make dev"
+must timed "make down" down
+must timed "make dev (warm: images built, data kept)" dev
+req GET "/api/deployments/${CREATED:-0}"
+check "the new deployment survived make down / make dev" 200 ".data.id == ${CREATED:-0} and .data.status == \"failed\""
+
+section "make reset-db"
+req GET /api/stats
+req GET /api/stats
+check_cache "stats cached before the reset: X-Cache HIT" HIT
+must timed "make reset-db (stack up)" reset-db
+req GET /api/stats
+check_cache "reset-db flushed the cache: X-Cache MISS" MISS
+req GET "/api/deployments/${CREATED:-0}"
+check "reset-db removed the new deployment" 404
+if [ "$(seed_snapshot)" = "$SEED" ]; then pass "reset-db restored exactly the seed ($(jq '.[0]' <<<"$SEED") deployments)"; else
+  flunk "reset-db did not restore exactly the seed"
+fi
+
+if [ -f web/e2e/dashboard.e2e.mjs ]; then
+  section "the dashboard in a browser (web/e2e/dashboard.e2e.mjs)"
+  if (cd web && npm ci --no-audit --no-fund --loglevel=error && BASE_URL=$BASE npm run e2e); then
+    pass "browser: dashboard e2e"
+  else flunk "browser: dashboard e2e (web/e2e/dashboard.e2e.mjs)"; fi
+fi
+
+section "Redis down: reads bypass the cache"
+compose stop redis
+for path in /api/services /api/environments '/api/deployments?limit=3' /api/stats; do
+  req GET "$path"
+  check_cache "GET $path with Redis stopped: 200, X-Cache BYPASS" BYPASS
+done
+req GET /api/health
+check "GET /api/health with Redis stopped: degraded, still 200" 200 '.status == "degraded" and .checks.redis.status == "down"'
+compose start redis
+for _ in $(seq 1 30); do
+  req GET /api/services
+  [ "$(header X-Cache)" = BYPASS ] || break
+  sleep 1
+done
+case $(header X-Cache) in
+  HIT | MISS) pass "Redis started again: the cache is used again" ;;
+  *) flunk "Redis started again, but X-Cache is still '$(header X-Cache)' after 30s" ;;
+esac
+
+if [ -x scripts/k8s/compare-with-compose.sh ]; then
+  section "scripts/k8s/compare-with-compose.sh"
+  if BASE_URL=$BASE scripts/k8s/compare-with-compose.sh; then pass "k8s manifests match compose"; else flunk "scripts/k8s/compare-with-compose.sh"; fi
+fi
+
+section "a taken port: make dev refuses and starts nothing"
+must timed "make down" down
+if command -v python3 >/dev/null 2>&1; then
+  python3 -m http.server --bind 127.0.0.1 "$API_PORT" >/dev/null 2>&1 &
+  listener=$!
+else
+  docker run -d --rm --name "$COMPOSE_PROJECT_NAME-port-blocker" -p "127.0.0.1:$API_PORT:6379" "${REDIS_IMAGE:-redis:7-alpine}" >/dev/null
+fi
+for _ in $(seq 1 50); do
+  if (: <"/dev/tcp/127.0.0.1/$API_PORT") 2>/dev/null; then break; fi
+  sleep 0.1
+done
+if timed "make dev (API_PORT taken: must fail)" dev; then
+  flunk "make dev started although port $API_PORT was taken"
+else
+  if grep -q "port $API_PORT" "$tmp/out" && grep -q API_PORT "$tmp/out"; then pass "make dev named port $API_PORT and API_PORT"; else
+    flunk "make dev failed without naming port $API_PORT / API_PORT"
+  fi
+  if [ -z "$(project_containers "$COMPOSE_PROJECT_NAME")" ]; then pass "make dev started nothing"; else flunk "containers were created"; fi
+fi
+[ -z "$listener" ] || kill "$listener"
+listener=''
+docker rm -f "$COMPOSE_PROJECT_NAME-port-blocker" >/dev/null 2>&1 || true
+
+if [ -f web/Dockerfile ]; then
+  section "production-like: compose.yaml alone (nginx serving the built dashboard)"
+  if COMPOSE_FILE=compose.yaml timed "make dev (compose.yaml only, nginx image)" dev; then
+    req GET /
+    check "nginx serves the dashboard" 200 'true'
+    req GET /api/health
+    check "nginx proxies /api/health" 200 '.status == "healthy"'
+    req GET /api/services
+    req GET /api/services
+    check_cache "nginx passes X-Cache through" HIT
+    req GET "/api/deployments/${CREATED:-0}"
+    check "same database as the dev stack (reset: the new deployment is gone)" 404
+  else
+    flunk "make dev with compose.yaml only"
+  fi
+fi
+
+section "make clean"
+if timed "make clean" clean; then pass "make clean"; else flunk "make clean"; fi
+cleaned=true
+
+echo
+{
+  echo "STEP|WALL TIME|RESULT"
+  printf '%s\n' "${times[@]}"
+} | column -t -s '|'
+echo
+if ((failed > 0)); then
+  fail "e2e: $passed passed, $failed failed"
+  exit 1
+fi
+ok "e2e: $passed passed, $failed failed"
