@@ -55,13 +55,11 @@ export function StatusActions({ deployment }: { deployment: Deployment }) {
     if (message.trim()) move('failed', message.trim());
   };
 
-  if (targets.length === 0) {
-    return <span className="muted" aria-label="No actions: final state">—</span>;
-  }
-
   return (
     <div className="row-actions">
-      {failing ? (
+      {targets.length === 0 ? (
+        <span className="muted" title="Final state: no further transitions">—</span>
+      ) : failing ? (
         <form className="fail-form" onSubmit={submitFail} data-testid="fail-form">
           <label className="sr-only" htmlFor={`fail-msg-${d.id}`}>
             Failure message for deployment {d.id}

@@ -1,0 +1,17 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { resetCacheStatus } from '../lib/cache-status';
+import { db } from './db';
+import { server } from './server';
+
+// Every request a test makes must be one the contract knows: anything else fails the test.
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  cleanup();
+  server.resetHandlers();
+  db.reset();
+  resetCacheStatus();
+  window.history.replaceState(null, '', '/');
+});
+afterAll(() => server.close());
