@@ -1,0 +1,49 @@
+package dev.zerotorunning.wander;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.zerotorunning.wander.cache.CacheSettings;
+import dev.zerotorunning.wander.cache.RedisFactory;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.db.DataSourceFactory;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/** The whole of config.yml, validated at start-up. */
+public class WanderConfiguration extends Configuration {
+
+  @Valid @NotNull private DataSourceFactory database = new DataSourceFactory();
+
+  @Valid @NotNull private RedisFactory redis = new RedisFactory();
+
+  @Valid @NotNull private CacheSettings cache = new CacheSettings();
+
+  @JsonProperty("database")
+  public DataSourceFactory getDataSourceFactory() {
+    return database;
+  }
+
+  @JsonProperty("database")
+  public void setDataSourceFactory(DataSourceFactory database) {
+    this.database = database;
+  }
+
+  @JsonProperty("redis")
+  public RedisFactory getRedisFactory() {
+    return redis;
+  }
+
+  @JsonProperty("redis")
+  public void setRedisFactory(RedisFactory redis) {
+    this.redis = redis;
+  }
+
+  @JsonProperty("cache")
+  public CacheSettings getCache() {
+    return cache;
+  }
+
+  @JsonProperty("cache")
+  public void setCache(CacheSettings cache) {
+    this.cache = cache;
+  }
+}

@@ -1,0 +1,124 @@
+package dev.zerotorunning.wander;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.zerotorunning.wander.support.Http;
+import dev.zerotorunning.wander.support.TestStack;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CacheTest {
+  private final TestStack stack = TestStack.get();
+  private final Http http = stack.http();
+
+  @BeforeEach
+  void freshSeed() {
+    stack.resetData();
+  }
+
+  @AfterEach
+  void redisBack() {
+    stack.startRedisIfStopped();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/services", "/environments", "/stats", "/deployments", "/deployments?status=failed&limit=5"})
+  void missThenHit(String path) {
+    Http.Reply first = http.get(path).expectStatus(200);
+    Http.Reply second = http.get(path).expectStatus(200);
+    assertThat(first.header("X-Cache")).isEqualTo("MISS");
+    assertThat(second.header("X-Cache")).isEqualTo("HIT");
+    assertThat(second.json().get("data")).isEqualTo(first.json().get("data"));
+  }
+
+  @Test
+  void listBodySaysWhetherItWasCached() {
+    assertThat(http.get("/deployments").json().get("cached").asBoolean()).isFalse();
+    assertThat(http.get("/deployments").json().get("cached").asBoolean()).isTrue();
+  }
+
+  @Test
+  void keyIncludesTheQuery() {
+    http.get("/deployments?limit=5").expectStatus(200);
+    assertThat(http.get("/deployments?limit=6").header("X-Cache")).isEqualTo("MISS");
+    assertThat(http.get("/deployments?limit=5").header("X-Cache")).isEqualTo("HIT");
+  }
+
+  @Test
+  void writesInvalidateSoNoReadIsStale() {
+    long before = http.get("/deployments").json().get("count").asLong();
+    http.get("/stats").expectStatus(200);
+    JsonNode created = http.post("/deployments", WriteEndpointsTest.newDeployment("api", "staging", "v9.9.9", "a@example.com"))
+        .expectStatus(201).json().get("data");
+    Http.Reply list = http.get("/deployments");
+    assertThat(list.header("X-Cache")).isEqualTo("MISS");
+    assertThat(list.json().get("count").asLong()).isEqualTo(before + 1);
+    assertThat(list.json().get("data").get(0).get("id")).isEqualTo(created.get("id"));
+    assertThat(http.get("/stats").json().get("data").get("by_status").get("pending").asLong())
+        .isEqualTo(http.get("/deployments?status=pending").json().get("count").asLong());
+
+    http.patch("/deployments/" + created.get("id").asLong(), "{\"status\": \"in_progress\"}").expectStatus(200);
+    JsonNode first = http.get("/deployments").json().get("data").get(0);
+    assertThat(first.get("status").asText()).isEqualTo("in_progress");
+  }
+
+  @Test
+  void clearingTheCacheCountsEntriesAndForcesMisses() {
+    http.get("/services");
+    http.get("/environments");
+    http.get("/deployments");
+    JsonNode cleared = http.delete("/cache").expectStatus(200).json().get("data");
+    assertThat(cleared.get("cleared").asLong()).isEqualTo(3);
+    assertThat(http.get("/services").header("X-Cache")).isEqualTo("MISS");
+    assertThat(http.delete("/cache").json().get("data").get("cleared").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void redisDownMeansBypassNotErrorsAndItRecoversByItself() {
+    JsonNode expected = http.get("/deployments").json().get("data");
+    stack.stopRedis();
+
+    Http.Reply bypass = http.get("/deployments").expectStatus(200);
+    assertThat(bypass.header("X-Cache")).isEqualTo("BYPASS");
+    assertThat(bypass.json().get("data")).isEqualTo(expected);
+    assertThat(bypass.json().get("cached").asBoolean()).isFalse();
+    assertThat(http.get("/services").expectStatus(200).header("X-Cache")).isEqualTo("BYPASS");
+    assertThat(http.get("/stats").expectStatus(200).header("X-Cache")).isEqualTo("BYPASS");
+
+    // A write while Redis is away must still leave no stale entry once it returns.
+    long id = http.post("/deployments", WriteEndpointsTest.newDeployment("worker", "development", "v3.0.0", "b@example.com"))
+        .expectStatus(201).json().get("data").get("id").asLong();
+    http.delete("/cache").expectStatus(503);
+
+    stack.startRedis();
+    Http.Reply after = waitForCacheState("/deployments", "MISS");
+    assertThat(after.json().get("data").get(0).get("id").asLong()).isEqualTo(id);
+    assertThat(http.get("/deployments").header("X-Cache")).isEqualTo("HIT");
+  }
+
+  private Http.Reply waitForCacheState(String path, String state) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+    while (true) {
+      Http.Reply reply = http.get(path).expectStatus(200);
+      if (state.equals(reply.header("X-Cache")) || Instant.now().isAfter(deadline)) {
+        assertThat(reply.header("X-Cache")).isEqualTo(state);
+        return reply;
+      }
+      sleep(100);
+    }
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package dev.zerotorunning.wander;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.zerotorunning.wander.db.Seeder;
+import dev.zerotorunning.wander.support.TestStack;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The {@code db} command as the migrate container and {@code make reset-db} run it. */
+class DbCommandTest {
+  private EmbeddedPostgres postgres;
+  private Jdbi jdbi;
+
+  @BeforeEach
+  void emptyDatabase() throws Exception {
+    postgres = EmbeddedPostgres.builder().start();
+    jdbi = Jdbi.create(postgres.getPostgresDatabase());
+    System.setProperty("dw.database.url", postgres.getJdbcUrl("postgres", "postgres"));
+    System.setProperty("dw.database.user", "postgres");
+    System.setProperty("dw.database.password", "postgres");
+    System.setProperty("dw.redis.uri", TestStack.get().redisUri());
+    System.setProperty("dw.logging.level", "WARN");
+  }
+
+  @AfterEach
+  void cleanUp() throws Exception {
+    for (String key : new String[] {"url", "user", "password"}) {
+      System.clearProperty("dw.database." + key);
+    }
+    System.clearProperty("dw.redis.uri");
+    System.clearProperty("dw.logging.level");
+    postgres.close();
+  }
+
+  @Test
+  void setupMigratesAndSeedsOnceOnly() throws Exception {
+    run("db", "setup", "config.yml");
+    assertThat(count("deployments")).isEqualTo(Seeder.SAMPLE_DEPLOYMENTS);
+    jdbi.useHandle(h -> h.execute("DELETE FROM deployments WHERE status = 'failed'"));
+    long afterDelete = count("deployments");
+    run("db", "setup", "config.yml");
+    assertThat(count("deployments")).isEqualTo(afterDelete);
+    assertThat(count("services")).isEqualTo(4);
+    assertThat(count("environments")).isEqualTo(3);
+  }
+
+  @Test
+  void resetStartsOverWithExactlyTheSeed() throws Exception {
+    run("db", "setup", "config.yml");
+    jdbi.useHandle(h -> h.execute(
+        "INSERT INTO deployments (service_id, environment_id, version, deployed_by) VALUES (1, 1, 'v9.9.9', 'x@example.com')"));
+    assertThat(count("deployments")).isEqualTo(Seeder.SAMPLE_DEPLOYMENTS + 1);
+    run("db", "reset", "config.yml");
+    assertThat(count("deployments")).isEqualTo(Seeder.SAMPLE_DEPLOYMENTS);
+    long leftovers = jdbi.withHandle(
+        h -> h.createQuery("SELECT count(*) FROM deployments WHERE version = 'v9.9.9'").mapTo(Long.class).one());
+    assertThat(leftovers).isZero();
+  }
+
+  @Test
+  void migrateAloneAddsNoData() throws Exception {
+    run("db", "migrate", "config.yml");
+    assertThat(count("deployments")).isZero();
+    run("db", "seed", "config.yml");
+    assertThat(count("deployments")).isEqualTo(Seeder.SAMPLE_DEPLOYMENTS);
+  }
+
+  private static void run(String... args) throws Exception {
+    new WanderApplication().run(args);
+  }
+
+  private long count(String table) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM " + table).mapTo(Long.class).one());
+  }
+}

@@ -1,0 +1,161 @@
+package dev.zerotorunning.wander;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.zerotorunning.wander.core.DeploymentStatus;
+import dev.zerotorunning.wander.support.Http;
+import dev.zerotorunning.wander.support.TestStack;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class WriteEndpointsTest {
+  private final TestStack stack = TestStack.get();
+  private final Http http = stack.http();
+
+  @BeforeEach
+  void freshSeed() {
+    stack.resetData();
+  }
+
+  static String newDeployment(String service, String environment, String version, String by) {
+    return """
+        {"service": "%s", "environment": "%s", "version": "%s", "deployed_by": "%s"}"""
+        .formatted(service, environment, version, by);
+  }
+
+  long create() {
+    return http.post("/deployments", newDeployment("api", "staging", "v2.0.0", "dev@example.com"))
+        .expectStatus(201).json().get("data").get("id").asLong();
+  }
+
+  @Test
+  void createsAPendingDeploymentWithItsLocation() {
+    Http.Reply reply =
+        http.post("/deployments", newDeployment("frontend", "production", "v1.2.3", "someone@example.com"))
+            .expectStatus(201);
+    JsonNode created = reply.json().get("data");
+    assertThat(created.get("status").asText()).isEqualTo("pending");
+    assertThat(created.get("service").get("name").asText()).isEqualTo("frontend");
+    assertThat(created.get("environment").get("name").asText()).isEqualTo("production");
+    assertThat(created.get("version").asText()).isEqualTo("v1.2.3");
+    assertThat(created.get("deployed_by").asText()).isEqualTo("someone@example.com");
+    assertThat(created.get("completed_at").isNull()).isTrue();
+    assertThat(reply.header("Location")).endsWith("/api/deployments/" + created.get("id").asLong());
+
+    JsonNode newest = http.get("/deployments?limit=1").json().get("data").get(0);
+    assertThat(newest.get("id").asLong()).isEqualTo(created.get("id").asLong());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "nope,staging,v1.0.0,a@example.com,service",
+    "api,moon,v1.0.0,a@example.com,environment",
+    "api,staging,1.2,a@example.com,version",
+    "api,staging,latest,a@example.com,version",
+    "api,staging,'v1.2.3 ',a@example.com,version",
+    "api,staging,v1.0.0,not-an-email,deployed_by",
+    "api,staging,v1.0.0,a@b,deployed_by",
+    "'',staging,v1.0.0,a@example.com,service",
+  })
+  void rejectsInvalidDeploymentsWithFieldDetails(String service, String env, String version, String by, String field) {
+    JsonNode error = http.post("/deployments", newDeployment(service, env, version, by)).expectStatus(422).json();
+    assertThat(error.get("status").asInt()).isEqualTo(422);
+    List<String> fields = new ArrayList<>();
+    error.get("details").forEach(d -> fields.add(d.get("field").asText()));
+    assertThat(fields).containsExactly(field);
+    assertThat(http.get("/deployments").json().get("count").asLong()).isEqualTo(36);
+  }
+
+  @Test
+  void reportsEveryBrokenFieldAtOnce() {
+    JsonNode error = http.post("/deployments", "{}").expectStatus(422).json();
+    List<String> fields = new ArrayList<>();
+    error.get("details").forEach(d -> fields.add(d.get("field").asText()));
+    assertThat(fields).containsExactlyInAnyOrder("service", "environment", "version", "deployed_by");
+  }
+
+  @Test
+  void walksTheHappyPathToRollback() {
+    long id = create();
+    assertThat(move(id, "in_progress", null).expectStatus(200).json().get("data").get("status").asText())
+        .isEqualTo("in_progress");
+    JsonNode done = move(id, "completed", null).expectStatus(200).json().get("data");
+    assertThat(done.get("completed_at").isNull()).isFalse();
+    JsonNode rolledBack = move(id, "rolled_back", "error rate spiked").expectStatus(200).json().get("data");
+    assertThat(rolledBack.get("status").asText()).isEqualTo("rolled_back");
+    assertThat(rolledBack.get("error_message").asText()).isEqualTo("error rate spiked");
+  }
+
+  @Test
+  void failureKeepsItsMessage() {
+    long id = create();
+    move(id, "in_progress", null).expectStatus(200);
+    JsonNode failed = move(id, "failed", "image pull failed").expectStatus(200).json().get("data");
+    assertThat(failed.get("status").asText()).isEqualTo("failed");
+    assertThat(failed.get("error_message").asText()).isEqualTo("image pull failed");
+    assertThat(failed.get("completed_at").isNull()).isFalse();
+  }
+
+  static Stream<Arguments> illegalTransitions() {
+    List<Arguments> pairs = new ArrayList<>();
+    for (DeploymentStatus from : DeploymentStatus.values()) {
+      for (DeploymentStatus to : DeploymentStatus.values()) {
+        if (!from.canMoveTo(to)) {
+          pairs.add(Arguments.of(from, to));
+        }
+      }
+    }
+    return pairs.stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("illegalTransitions")
+  void refusesIllegalTransitionsWith409(DeploymentStatus from, DeploymentStatus to) {
+    long id = create();
+    bring(id, from);
+    JsonNode error = move(id, to.wireName(), null).expectStatus(409).json();
+    assertThat(error.get("error").asText()).contains(from.wireName()).contains(to.wireName());
+    assertThat(http.get("/deployments/" + id).json().get("data").get("status").asText()).isEqualTo(from.wireName());
+  }
+
+  @Test
+  void statusChangeValidation() {
+    long id = create();
+    assertThat(fieldsOf(move(id, "exploded", null).expectStatus(422).json())).containsExactly("status");
+    assertThat(fieldsOf(move(id, "in_progress", "why").expectStatus(422).json())).containsExactly("error_message");
+    assertThat(fieldsOf(http.patch("/deployments/" + id, "{}").expectStatus(422).json())).containsExactly("status");
+    move(999999, "in_progress", null).expectStatus(404);
+  }
+
+  private void bring(long id, DeploymentStatus target) {
+    List<String> path = switch (target) {
+      case PENDING -> List.of();
+      case IN_PROGRESS -> List.of("in_progress");
+      case COMPLETED -> List.of("in_progress", "completed");
+      case FAILED -> List.of("in_progress", "failed");
+      case ROLLED_BACK -> List.of("in_progress", "completed", "rolled_back");
+    };
+    path.forEach(step -> move(id, step, null).expectStatus(200));
+  }
+
+  private Http.Reply move(long id, String status, String message) {
+    String body = message == null
+        ? "{\"status\": \"%s\"}".formatted(status)
+        : "{\"status\": \"%s\", \"error_message\": \"%s\"}".formatted(status, message);
+    return http.patch("/deployments/" + id, body);
+  }
+
+  private static List<String> fieldsOf(JsonNode error) {
+    List<String> fields = new ArrayList<>();
+    error.get("details").forEach(d -> fields.add(d.get("field").asText()));
+    return fields;
+  }
+}

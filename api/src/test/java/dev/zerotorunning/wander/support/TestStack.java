@@ -1,0 +1,168 @@
+package dev.zerotorunning.wander.support;
+
+import dev.zerotorunning.wander.WanderApplication;
+import dev.zerotorunning.wander.WanderConfiguration;
+import dev.zerotorunning.wander.db.DatabaseMigrator;
+import dev.zerotorunning.wander.db.Seeder;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import redis.embedded.RedisServer;
+
+/**
+ * A real PostgreSQL (zonky's binaries) and a real Redis (codemonstur's), and the whole API on top
+ * of them, started once per test JVM from the real config.yml. Tests reset the data between them.
+ */
+public final class TestStack {
+  private static TestStack instance;
+
+  private final EmbeddedPostgres postgres;
+  private final int redisPort;
+  private RedisServer redis;
+  private final DropwizardTestSupport<WanderConfiguration> app;
+  private Http http;
+
+  private TestStack() throws Exception {
+    postgres = EmbeddedPostgres.builder().start();
+    redisPort = freePort();
+    startRedis();
+    app = startApp(postgres.getJdbcUrl("postgres", "postgres"), "redis://127.0.0.1:" + redisPort + "/0");
+    http = new Http("http://localhost:" + app.getLocalPort() + "/api");
+    Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown));
+  }
+
+  public static synchronized TestStack get() {
+    if (instance == null) {
+      try {
+        instance = new TestStack();
+      } catch (Exception e) {
+        throw new IllegalStateException("could not start the test stack", e);
+      }
+    }
+    return instance;
+  }
+
+  /** Starts another API with its own database and Redis URIs; the caller stops it. */
+  public static DropwizardTestSupport<WanderConfiguration> startApp(String jdbcUrl, String redisUri, ConfigOverride... extra)
+      throws Exception {
+    List<ConfigOverride> overrides = new ArrayList<>(List.of(
+        ConfigOverride.config("database.url", jdbcUrl),
+        ConfigOverride.config("database.user", "postgres"),
+        ConfigOverride.config("database.password", "postgres"),
+        ConfigOverride.config("redis.uri", redisUri),
+        ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+        ConfigOverride.config("server.adminConnectors[0].port", "0"),
+        ConfigOverride.config("logging.level", "WARN")));
+    overrides.addAll(List.of(extra));
+    DropwizardTestSupport<WanderConfiguration> support =
+        new DropwizardTestSupport<>(WanderApplication.class, "config.yml", overrides.toArray(ConfigOverride[]::new));
+    support.before();
+    return support;
+  }
+
+  public Http http() {
+    return http;
+  }
+
+  public DropwizardTestSupport<WanderConfiguration> app() {
+    return app;
+  }
+
+  public String adminUrl() {
+    return "http://localhost:" + app.getAdminPort();
+  }
+
+  public DataSource dataSource() {
+    return postgres.getPostgresDatabase();
+  }
+
+  public String jdbcUrl() {
+    return postgres.getJdbcUrl("postgres", "postgres");
+  }
+
+  public String redisUri() {
+    return "redis://127.0.0.1:" + redisPort + "/0";
+  }
+
+  public Jdbi jdbi() {
+    return Jdbi.create(dataSource());
+  }
+
+  /** Drops everything, migrates, seeds and empties the cache, like {@code db reset}. */
+  public void resetData() {
+    DatabaseMigrator migrator = new DatabaseMigrator(dataSource());
+    migrator.dropEverything();
+    migrator.migrate();
+    new Seeder(jdbi()).seed();
+    http.delete("/cache").expectStatus(200);
+  }
+
+  public synchronized void stopRedis() {
+    try {
+      redis.stop();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public synchronized void startRedis() {
+    try {
+      redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1")
+          .setting("save \"\"").setting("appendonly no").build();
+      redis.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (http != null) {
+      awaitApiSeesRedis();
+    }
+  }
+
+  /** Lettuce reconnects on its own schedule; the next test must not start before it has. */
+  private void awaitApiSeesRedis() {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (http.get("/health").json().get("checks").get("redis").get("status").asText().equals("up")) {
+        return;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    throw new IllegalStateException("the API did not reconnect to Redis within 20s");
+  }
+
+  public synchronized void startRedisIfStopped() {
+    if (!redis.isActive()) {
+      startRedis();
+    }
+  }
+
+  private void shutdown() {
+    app.after();
+    try {
+      redis.stop();
+      postgres.close();
+    } catch (IOException e) {
+      // the JVM is exiting; nothing left to clean up for
+    }
+  }
+
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
