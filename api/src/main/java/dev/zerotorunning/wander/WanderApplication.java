@@ -65,14 +65,16 @@ public class WanderApplication extends Application<WanderConfiguration> {
     Jdbi jdbi = new JdbiFactory().build(environment, config.getDataSourceFactory(), "postgres");
     RedisConnection redis = config.getRedisFactory().build();
     environment.lifecycle().manage(redis);
-    ResponseCache cache = new ResponseCache(redis, environment.getObjectMapper(), config.getCache());
+    ResponseCache cache =
+        new ResponseCache(redis, environment.getObjectMapper(), config.getCache());
 
     ServiceDao services = jdbi.onDemand(ServiceDao.class);
     EnvironmentDao environments = jdbi.onDemand(EnvironmentDao.class);
     DeploymentService deployments =
         new DeploymentService(jdbi.onDemand(DeploymentDao.class), services, environments, cache);
     StatsService stats = new StatsService(jdbi.onDemand(StatsDao.class), cache);
-    HealthReporter health = new HealthReporter(jdbi, redis, AppVersion.current(), Clock.systemUTC());
+    HealthReporter health =
+        new HealthReporter(jdbi, redis, AppVersion.current(), Clock.systemUTC());
 
     environment.jersey().register(new BodySizeLimitFilter(MAX_BODY_BYTES));
     environment.jersey().register(new ApiExceptionMapper());

@@ -28,7 +28,14 @@ class CacheTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/services", "/environments", "/stats", "/deployments", "/deployments?status=failed&limit=5"})
+  @ValueSource(
+      strings = {
+        "/services",
+        "/environments",
+        "/stats",
+        "/deployments",
+        "/deployments?status=failed&limit=5"
+      })
   void missThenHit(String path) {
     Http.Reply first = http.get(path).expectStatus(200);
     Http.Reply second = http.get(path).expectStatus(200);
@@ -54,8 +61,13 @@ class CacheTest {
   void writesInvalidateSoNoReadIsStale() {
     long before = http.get("/deployments").json().get("count").asLong();
     http.get("/stats").expectStatus(200);
-    JsonNode created = http.post("/deployments", WriteEndpointsTest.newDeployment("api", "staging", "v9.9.9", "a@example.com"))
-        .expectStatus(201).json().get("data");
+    JsonNode created =
+        http.post(
+                "/deployments",
+                WriteEndpointsTest.newDeployment("api", "staging", "v9.9.9", "a@example.com"))
+            .expectStatus(201)
+            .json()
+            .get("data");
     Http.Reply list = http.get("/deployments");
     assertThat(list.header("X-Cache")).isEqualTo("MISS");
     assertThat(list.json().get("count").asLong()).isEqualTo(before + 1);
@@ -63,7 +75,8 @@ class CacheTest {
     assertThat(http.get("/stats").json().get("data").get("by_status").get("pending").asLong())
         .isEqualTo(http.get("/deployments?status=pending").json().get("count").asLong());
 
-    http.patch("/deployments/" + created.get("id").asLong(), "{\"status\": \"in_progress\"}").expectStatus(200);
+    http.patch("/deployments/" + created.get("id").asLong(), "{\"status\": \"in_progress\"}")
+        .expectStatus(200);
     JsonNode first = http.get("/deployments").json().get("data").get(0);
     assertThat(first.get("status").asText()).isEqualTo("in_progress");
   }
@@ -92,8 +105,16 @@ class CacheTest {
     assertThat(http.get("/stats").expectStatus(200).header("X-Cache")).isEqualTo("BYPASS");
 
     // A write while Redis is away must still leave no stale entry once it returns.
-    long id = http.post("/deployments", WriteEndpointsTest.newDeployment("worker", "development", "v3.0.0", "b@example.com"))
-        .expectStatus(201).json().get("data").get("id").asLong();
+    long id =
+        http.post(
+                "/deployments",
+                WriteEndpointsTest.newDeployment(
+                    "worker", "development", "v3.0.0", "b@example.com"))
+            .expectStatus(201)
+            .json()
+            .get("data")
+            .get("id")
+            .asLong();
     http.delete("/cache").expectStatus(503);
 
     stack.startRedis();

@@ -18,28 +18,39 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DatabaseDownTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"/deployments", "/deployments/1", "/stats", "/services", "/deployments?status=failed"})
+  @ValueSource(
+      strings = {
+        "/deployments",
+        "/deployments/1",
+        "/stats",
+        "/services",
+        "/deployments?status=failed"
+      })
   void readsAnswer503JsonWhenPostgresIsGone(String path) throws Exception {
-    withStoppedDatabase(http -> {
-      // This API has no Redis, so the read must reach PostgreSQL.
-      Http.Reply reply = http.get(path).expectStatus(503);
-      JsonNode body = reply.json();
-      assertThat(body.get("status").asInt()).isEqualTo(503);
-      assertThat(body.get("error").asText()).contains("database is unavailable");
-      assertThat(body.get("details")).isEmpty();
-      assertThat(reply.body()).doesNotContain("Exception").doesNotContain("at org.");
-    });
+    withStoppedDatabase(
+        http -> {
+          // This API has no Redis, so the read must reach PostgreSQL.
+          Http.Reply reply = http.get(path).expectStatus(503);
+          JsonNode body = reply.json();
+          assertThat(body.get("status").asInt()).isEqualTo(503);
+          assertThat(body.get("error").asText()).contains("database is unavailable");
+          assertThat(body.get("details")).isEmpty();
+          assertThat(reply.body()).doesNotContain("Exception").doesNotContain("at org.");
+        });
   }
 
   @Test
   void writesAndHealthAnswer503() throws Exception {
-    withStoppedDatabase(http -> {
-      http.post("/deployments", WriteEndpointsTest.newDeployment("api", "staging", "v1.0.0", "a@example.com"))
-          .expectStatus(503);
-      JsonNode health = http.get("/health").expectStatus(503).json();
-      assertThat(health.get("status").asText()).isEqualTo("unhealthy");
-      assertThat(health.get("checks").get("postgres").get("status").asText()).isEqualTo("down");
-    });
+    withStoppedDatabase(
+        http -> {
+          http.post(
+                  "/deployments",
+                  WriteEndpointsTest.newDeployment("api", "staging", "v1.0.0", "a@example.com"))
+              .expectStatus(503);
+          JsonNode health = http.get("/health").expectStatus(503).json();
+          assertThat(health.get("status").asText()).isEqualTo("unhealthy");
+          assertThat(health.get("checks").get("postgres").get("status").asText()).isEqualTo("down");
+        });
   }
 
   @Test

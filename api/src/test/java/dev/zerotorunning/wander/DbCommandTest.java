@@ -51,13 +51,20 @@ class DbCommandTest {
   @Test
   void resetStartsOverWithExactlyTheSeed() throws Exception {
     run("db", "setup", "config.yml");
-    jdbi.useHandle(h -> h.execute(
-        "INSERT INTO deployments (service_id, environment_id, version, deployed_by) VALUES (1, 1, 'v9.9.9', 'x@example.com')"));
+    jdbi.useHandle(
+        h ->
+            h.execute(
+                "INSERT INTO deployments (service_id, environment_id, version, deployed_by) VALUES"
+                    + " (1, 1, 'v9.9.9', 'x@example.com')"));
     assertThat(count("deployments")).isEqualTo(Seeder.SAMPLE_DEPLOYMENTS + 1);
     run("db", "reset", "config.yml");
     assertThat(count("deployments")).isEqualTo(Seeder.SAMPLE_DEPLOYMENTS);
-    long leftovers = jdbi.withHandle(
-        h -> h.createQuery("SELECT count(*) FROM deployments WHERE version = 'v9.9.9'").mapTo(Long.class).one());
+    long leftovers =
+        jdbi.withHandle(
+            h ->
+                h.createQuery("SELECT count(*) FROM deployments WHERE version = 'v9.9.9'")
+                    .mapTo(Long.class)
+                    .one());
     assertThat(leftovers).isZero();
   }
 
@@ -74,6 +81,7 @@ class DbCommandTest {
   }
 
   private long count(String table) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM " + table).mapTo(Long.class).one());
+    return jdbi.withHandle(
+        h -> h.createQuery("SELECT count(*) FROM " + table).mapTo(Long.class).one());
   }
 }

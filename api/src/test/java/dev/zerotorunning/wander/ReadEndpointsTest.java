@@ -53,10 +53,21 @@ class ReadEndpointsTest {
     data.forEach(d -> started.add(Instant.parse(d.get("started_at").asText())));
     assertThat(started).isSortedAccordingTo((a, b) -> b.compareTo(a));
     JsonNode first = data.get(0);
-    assertThat(first.fieldNames()).toIterable()
-        .containsExactlyInAnyOrder("id", "service", "environment", "version", "status", "deployed_by",
-            "started_at", "completed_at", "error_message");
-    assertThat(first.get("service").fieldNames()).toIterable().containsExactlyInAnyOrder("id", "name");
+    assertThat(first.fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrder(
+            "id",
+            "service",
+            "environment",
+            "version",
+            "status",
+            "deployed_by",
+            "started_at",
+            "completed_at",
+            "error_message");
+    assertThat(first.get("service").fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrder("id", "name");
     assertThat(first.get("started_at").asText()).endsWith("Z");
   }
 
@@ -74,11 +85,18 @@ class ReadEndpointsTest {
         assertThat(d.get("completed_at").isNull()).isTrue();
       }
     }
-    assertThat(statuses).containsExactlyInAnyOrder("pending", "in_progress", "completed", "failed", "rolled_back");
+    assertThat(statuses)
+        .containsExactlyInAnyOrder("pending", "in_progress", "completed", "failed", "rolled_back");
   }
 
   @ParameterizedTest
-  @CsvSource({"service,frontend", "service,analytics", "environment,production", "status,failed", "status,pending"})
+  @CsvSource({
+    "service,frontend",
+    "service,analytics",
+    "environment,production",
+    "status,failed",
+    "status,pending"
+  })
   void filtersNarrowTheListAndTheCount(String field, String value) {
     JsonNode all = http.get("/deployments?limit=100").json().get("data");
     long expected = 0;
@@ -88,7 +106,8 @@ class ReadEndpointsTest {
         expected++;
       }
     }
-    JsonNode body = http.get("/deployments?limit=100&" + field + "=" + value).expectStatus(200).json();
+    JsonNode body =
+        http.get("/deployments?limit=100&" + field + "=" + value).expectStatus(200).json();
     assertThat(body.get("count").asLong()).isEqualTo(expected).isPositive();
     for (JsonNode d : body.get("data")) {
       JsonNode actual = d.get(field);
@@ -98,7 +117,8 @@ class ReadEndpointsTest {
 
   @Test
   void combinedFiltersAndUnknownNamesGiveEmptyPages() {
-    JsonNode body = http.get("/deployments?service=frontend&environment=production&status=completed").json();
+    JsonNode body =
+        http.get("/deployments?service=frontend&environment=production&status=completed").json();
     for (JsonNode d : body.get("data")) {
       assertThat(d.get("service").get("name").asText()).isEqualTo("frontend");
       assertThat(d.get("environment").get("name").asText()).isEqualTo("production");
@@ -121,7 +141,14 @@ class ReadEndpointsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"limit=1&offset=0,1", "limit=100,36", "offset=35,1", "offset=36,0", "offset=1000,0", "limit=5&offset=34,2"})
+  @CsvSource({
+    "limit=1&offset=0,1",
+    "limit=100,36",
+    "offset=35,1",
+    "offset=36,0",
+    "offset=1000,0",
+    "limit=5&offset=34,2"
+  })
   void paginationEdges(String query, int expectedItems) {
     JsonNode body = http.get("/deployments?" + query).expectStatus(200).json();
     assertThat(body.get("data")).hasSize(expectedItems);
@@ -142,7 +169,8 @@ class ReadEndpointsTest {
     JsonNode stats = http.get("/stats").expectStatus(200).json().get("data");
     assertThat(stats.get("total").asLong()).isEqualTo(Seeder.SAMPLE_DEPLOYMENTS);
     JsonNode byStatus = stats.get("by_status");
-    assertThat(byStatus.fieldNames()).toIterable()
+    assertThat(byStatus.fieldNames())
+        .toIterable()
         .containsExactly("pending", "in_progress", "completed", "failed", "rolled_back");
     long sum = 0;
     for (JsonNode n : byStatus) {
@@ -151,8 +179,10 @@ class ReadEndpointsTest {
     assertThat(sum).isEqualTo(Seeder.SAMPLE_DEPLOYMENTS);
     double completed = byStatus.get("completed").asLong();
     double failed = byStatus.get("failed").asLong();
-    assertThat(stats.get("success_rate").asDouble()).isCloseTo(completed / (completed + failed), org.assertj.core.data.Offset.offset(0.0001));
-    assertThat(stats.get("by_environment").fieldNames()).toIterable()
+    assertThat(stats.get("success_rate").asDouble())
+        .isCloseTo(completed / (completed + failed), org.assertj.core.data.Offset.offset(0.0001));
+    assertThat(stats.get("by_environment").fieldNames())
+        .toIterable()
         .containsExactly("development", "staging", "production");
     assertThat(stats.get("per_day")).hasSize(14);
     long perDay = 0;

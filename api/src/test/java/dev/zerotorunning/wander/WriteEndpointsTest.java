@@ -27,19 +27,26 @@ class WriteEndpointsTest {
 
   static String newDeployment(String service, String environment, String version, String by) {
     return """
-        {"service": "%s", "environment": "%s", "version": "%s", "deployed_by": "%s"}"""
+    {"service": "%s", "environment": "%s", "version": "%s", "deployed_by": "%s"}\
+    """
         .formatted(service, environment, version, by);
   }
 
   long create() {
     return http.post("/deployments", newDeployment("api", "staging", "v2.0.0", "dev@example.com"))
-        .expectStatus(201).json().get("data").get("id").asLong();
+        .expectStatus(201)
+        .json()
+        .get("data")
+        .get("id")
+        .asLong();
   }
 
   @Test
   void createsAPendingDeploymentWithItsLocation() {
     Http.Reply reply =
-        http.post("/deployments", newDeployment("frontend", "production", "v1.2.3", "someone@example.com"))
+        http.post(
+                "/deployments",
+                newDeployment("frontend", "production", "v1.2.3", "someone@example.com"))
             .expectStatus(201);
     JsonNode created = reply.json().get("data");
     assertThat(created.get("status").asText()).isEqualTo("pending");
@@ -65,8 +72,12 @@ class WriteEndpointsTest {
     "api,staging,v1.0.0,a@b,deployed_by",
     "'',staging,v1.0.0,a@example.com,service",
   })
-  void rejectsInvalidDeploymentsWithFieldDetails(String service, String env, String version, String by, String field) {
-    JsonNode error = http.post("/deployments", newDeployment(service, env, version, by)).expectStatus(422).json();
+  void rejectsInvalidDeploymentsWithFieldDetails(
+      String service, String env, String version, String by, String field) {
+    JsonNode error =
+        http.post("/deployments", newDeployment(service, env, version, by))
+            .expectStatus(422)
+            .json();
     assertThat(error.get("status").asInt()).isEqualTo(422);
     List<String> fields = new ArrayList<>();
     error.get("details").forEach(d -> fields.add(d.get("field").asText()));
@@ -79,17 +90,25 @@ class WriteEndpointsTest {
     JsonNode error = http.post("/deployments", "{}").expectStatus(422).json();
     List<String> fields = new ArrayList<>();
     error.get("details").forEach(d -> fields.add(d.get("field").asText()));
-    assertThat(fields).containsExactlyInAnyOrder("service", "environment", "version", "deployed_by");
+    assertThat(fields)
+        .containsExactlyInAnyOrder("service", "environment", "version", "deployed_by");
   }
 
   @Test
   void walksTheHappyPathToRollback() {
     long id = create();
-    assertThat(move(id, "in_progress", null).expectStatus(200).json().get("data").get("status").asText())
+    assertThat(
+            move(id, "in_progress", null)
+                .expectStatus(200)
+                .json()
+                .get("data")
+                .get("status")
+                .asText())
         .isEqualTo("in_progress");
     JsonNode done = move(id, "completed", null).expectStatus(200).json().get("data");
     assertThat(done.get("completed_at").isNull()).isFalse();
-    JsonNode rolledBack = move(id, "rolled_back", "error rate spiked").expectStatus(200).json().get("data");
+    JsonNode rolledBack =
+        move(id, "rolled_back", "error rate spiked").expectStatus(200).json().get("data");
     assertThat(rolledBack.get("status").asText()).isEqualTo("rolled_back");
     assertThat(rolledBack.get("error_message").asText()).isEqualTo("error rate spiked");
   }
@@ -123,33 +142,39 @@ class WriteEndpointsTest {
     bring(id, from);
     JsonNode error = move(id, to.wireName(), null).expectStatus(409).json();
     assertThat(error.get("error").asText()).contains(from.wireName()).contains(to.wireName());
-    assertThat(http.get("/deployments/" + id).json().get("data").get("status").asText()).isEqualTo(from.wireName());
+    assertThat(http.get("/deployments/" + id).json().get("data").get("status").asText())
+        .isEqualTo(from.wireName());
   }
 
   @Test
   void statusChangeValidation() {
     long id = create();
-    assertThat(fieldsOf(move(id, "exploded", null).expectStatus(422).json())).containsExactly("status");
-    assertThat(fieldsOf(move(id, "in_progress", "why").expectStatus(422).json())).containsExactly("error_message");
-    assertThat(fieldsOf(http.patch("/deployments/" + id, "{}").expectStatus(422).json())).containsExactly("status");
+    assertThat(fieldsOf(move(id, "exploded", null).expectStatus(422).json()))
+        .containsExactly("status");
+    assertThat(fieldsOf(move(id, "in_progress", "why").expectStatus(422).json()))
+        .containsExactly("error_message");
+    assertThat(fieldsOf(http.patch("/deployments/" + id, "{}").expectStatus(422).json()))
+        .containsExactly("status");
     move(999999, "in_progress", null).expectStatus(404);
   }
 
   private void bring(long id, DeploymentStatus target) {
-    List<String> path = switch (target) {
-      case PENDING -> List.of();
-      case IN_PROGRESS -> List.of("in_progress");
-      case COMPLETED -> List.of("in_progress", "completed");
-      case FAILED -> List.of("in_progress", "failed");
-      case ROLLED_BACK -> List.of("in_progress", "completed", "rolled_back");
-    };
+    List<String> path =
+        switch (target) {
+          case PENDING -> List.of();
+          case IN_PROGRESS -> List.of("in_progress");
+          case COMPLETED -> List.of("in_progress", "completed");
+          case FAILED -> List.of("in_progress", "failed");
+          case ROLLED_BACK -> List.of("in_progress", "completed", "rolled_back");
+        };
     path.forEach(step -> move(id, step, null).expectStatus(200));
   }
 
   private Http.Reply move(long id, String status, String message) {
-    String body = message == null
-        ? "{\"status\": \"%s\"}".formatted(status)
-        : "{\"status\": \"%s\", \"error_message\": \"%s\"}".formatted(status, message);
+    String body =
+        message == null
+            ? "{\"status\": \"%s\"}".formatted(status)
+            : "{\"status\": \"%s\", \"error_message\": \"%s\"}".formatted(status, message);
     return http.patch("/deployments/" + id, body);
   }
 

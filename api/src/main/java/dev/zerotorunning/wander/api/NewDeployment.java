@@ -5,4 +5,5 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /** Body of {@code POST /api/deployments}: names, not ids, so a person can type it. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record NewDeployment(String service, String environment, String version, String deployedBy) {}
+public record NewDeployment(
+    String service, String environment, String version, String deployedBy) {}

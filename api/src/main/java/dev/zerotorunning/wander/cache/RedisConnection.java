@@ -26,7 +26,8 @@ public class RedisConnection implements Managed {
   private volatile StatefulRedisConnection<String, String> connection;
   private volatile long nextAttemptNanos;
 
-  public RedisConnection(RedisClient client, ClientResources resources, String uri, Duration retryDelay) {
+  public RedisConnection(
+      RedisClient client, ClientResources resources, String uri, Duration retryDelay) {
     this.client = client;
     this.resources = resources;
     this.uri = uri;
@@ -65,7 +66,10 @@ public class RedisConnection implements Managed {
     try {
       commands().ping();
     } catch (RedisException e) {
-      LOG.warn("Redis at {} is not reachable yet ({}); serving without cache until it is", uri, e.getMessage());
+      LOG.warn(
+          "Redis at {} is not reachable yet ({}); serving without cache until it is",
+          uri,
+          e.getMessage());
     }
   }
 

@@ -14,8 +14,8 @@ import jakarta.validation.constraints.NotNull;
 
 /**
  * Jackson-configurable Redis client settings, in the shape of dropwizard-redis (which targets
- * Dropwizard 2 and does not load on 5): the factory builds a Lettuce client tuned to fail fast, so a
- * slow or absent Redis turns into a cache BYPASS instead of a slow API.
+ * Dropwizard 2 and does not load on 5): the factory builds a Lettuce client tuned to fail fast, so
+ * a slow or absent Redis turns into a cache BYPASS instead of a slow API.
  */
 public class RedisFactory {
 
@@ -39,7 +39,8 @@ public class RedisFactory {
   public RedisConnection build() {
     ClientResources resources =
         ClientResources.builder()
-            .reconnectDelay(Delay.constant(java.time.Duration.ofMillis(reconnectDelay.toMilliseconds())))
+            .reconnectDelay(
+                Delay.constant(java.time.Duration.ofMillis(reconnectDelay.toMilliseconds())))
             .build();
     RedisClient client = RedisClient.create(resources, RedisURI.create(uri));
     client.setOptions(

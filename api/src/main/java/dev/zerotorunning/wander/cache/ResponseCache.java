@@ -27,8 +27,10 @@ public class ResponseCache {
   private final String prefix;
   private final long ttlSeconds;
   private final String generationKey;
+
   /** A write whose invalidation could not reach Redis; no entry may be read until it is done. */
   private final AtomicBoolean invalidationPending = new AtomicBoolean();
+
   private final AtomicBoolean bypassing = new AtomicBoolean();
 
   public ResponseCache(RedisConnection redis, ObjectMapper mapper, CacheSettings settings) {
@@ -75,7 +77,8 @@ public class ResponseCache {
     try {
       finishPendingInvalidation(redis.commands());
     } catch (RedisException e) {
-      LOG.warn("Redis unavailable; cache invalidation deferred until it returns: {}", e.getMessage());
+      LOG.warn(
+          "Redis unavailable; cache invalidation deferred until it returns: {}", e.getMessage());
     }
   }
 
@@ -107,7 +110,8 @@ public class ResponseCache {
   // Log the change of state once, not once per request.
   private void bypassed(RedisException e) {
     if (bypassing.compareAndSet(false, true)) {
-      LOG.warn("Redis unavailable, answering from PostgreSQL (X-Cache: BYPASS): {}", e.getMessage());
+      LOG.warn(
+          "Redis unavailable, answering from PostgreSQL (X-Cache: BYPASS): {}", e.getMessage());
     }
   }
 

@@ -29,7 +29,10 @@ public class DbCommand extends ConfiguredCommand<WanderConfiguration> {
   private static final Duration WAIT_FOR_DATABASE = Duration.ofSeconds(60);
 
   public DbCommand() {
-    super("db", "Database tasks: migrate, seed, setup (migrate + seed if empty), reset (drop, migrate, seed, flush cache)");
+    super(
+        "db",
+        "Database tasks: migrate, seed, setup (migrate + seed if empty), reset (drop, migrate,"
+            + " seed, flush cache)");
   }
 
   @Override
@@ -37,16 +40,20 @@ public class DbCommand extends ConfiguredCommand<WanderConfiguration> {
     subparser
         .addArgument("action")
         .choices("migrate", "seed", "setup", "reset")
-        .help("migrate: apply migrations; seed: add sample data if none; setup: both; reset: start over");
+        .help(
+            "migrate: apply migrations; seed: add sample data if none; setup: both; reset: start"
+                + " over");
     super.configure(subparser);
   }
 
   @Override
-  protected void run(Bootstrap<WanderConfiguration> bootstrap, Namespace namespace, WanderConfiguration config)
+  protected void run(
+      Bootstrap<WanderConfiguration> bootstrap, Namespace namespace, WanderConfiguration config)
       throws Exception {
     String action = namespace.getString("action");
     PrintStream out = System.out;
-    ManagedDataSource dataSource = config.getDataSourceFactory().build(bootstrap.getMetricRegistry(), "db-" + action);
+    ManagedDataSource dataSource =
+        config.getDataSourceFactory().build(bootstrap.getMetricRegistry(), "db-" + action);
     try {
       waitForDatabase(dataSource, config.getDataSourceFactory().getUrl(), out);
       DatabaseMigrator migrator = new DatabaseMigrator(dataSource);
@@ -78,14 +85,17 @@ public class DbCommand extends ConfiguredCommand<WanderConfiguration> {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    cli.getStdErr().println("db " + namespace.getString("action") + " failed: " + root.getMessage());
+    cli.getStdErr()
+        .println("db " + namespace.getString("action") + " failed: " + root.getMessage());
   }
 
   private static void migrate(DatabaseMigrator migrator, PrintStream out) {
     MigrateResult result = migrator.migrate();
     out.printf(
         "Schema at version %s (%d migration(s) applied now).%n",
-        result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
+        result.targetSchemaVersion == null
+            ? result.initialSchemaVersion
+            : result.targetSchemaVersion,
         result.migrationsExecuted);
   }
 
@@ -103,12 +113,14 @@ public class DbCommand extends ConfiguredCommand<WanderConfiguration> {
     }
   }
 
-  private static void flushCache(Bootstrap<WanderConfiguration> bootstrap, WanderConfiguration config, PrintStream out)
+  private static void flushCache(
+      Bootstrap<WanderConfiguration> bootstrap, WanderConfiguration config, PrintStream out)
       throws Exception {
     RedisConnection redis = config.getRedisFactory().build();
     try {
       ResponseCache cache =
-          new ResponseCache(redis, JsonMapping.configure(bootstrap.getObjectMapper()), config.getCache());
+          new ResponseCache(
+              redis, JsonMapping.configure(bootstrap.getObjectMapper()), config.getCache());
       out.printf("Flushed %d cache entries.%n", cache.clear());
     } catch (RedisException e) {
       out.printf(
@@ -129,7 +141,14 @@ public class DbCommand extends ConfiguredCommand<WanderConfiguration> {
         return;
       } catch (SQLException e) {
         if (Instant.now().isAfter(deadline)) {
-          throw new SQLException("PostgreSQL at " + url + " did not answer within " + WAIT_FOR_DATABASE.toSeconds() + "s: " + e.getMessage(), e);
+          throw new SQLException(
+              "PostgreSQL at "
+                  + url
+                  + " did not answer within "
+                  + WAIT_FOR_DATABASE.toSeconds()
+                  + "s: "
+                  + e.getMessage(),
+              e);
         }
         if (!told) {
           out.println("Waiting for PostgreSQL at " + url + " ...");

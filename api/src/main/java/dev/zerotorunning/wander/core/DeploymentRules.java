@@ -32,11 +32,13 @@ public final class DeploymentRules {
     requireText(errors, "environment", request.environment(), MAX_NAME);
     if (requireText(errors, "version", request.version(), MAX_VERSION)
         && !VERSION.matcher(request.version()).matches()) {
-      errors.add(new FieldError("version", "must be a semantic version such as v1.2.3 or 1.2.3-rc.1"));
+      errors.add(
+          new FieldError("version", "must be a semantic version such as v1.2.3 or 1.2.3-rc.1"));
     }
     if (requireText(errors, "deployed_by", request.deployedBy(), MAX_EMAIL)
         && !EMAIL.matcher(request.deployedBy()).matches()) {
-      errors.add(new FieldError("deployed_by", "must be an e-mail address such as someone@example.com"));
+      errors.add(
+          new FieldError("deployed_by", "must be an e-mail address such as someone@example.com"));
     }
     return errors;
   }
@@ -50,12 +52,17 @@ public final class DeploymentRules {
     String message = change.errorMessage();
     if (message != null) {
       if (message.length() > MAX_ERROR_MESSAGE) {
-        errors.add(new FieldError("error_message", "must be at most " + MAX_ERROR_MESSAGE + " characters"));
+        errors.add(
+            new FieldError(
+                "error_message", "must be at most " + MAX_ERROR_MESSAGE + " characters"));
       }
       boolean carriesReason =
-          DeploymentStatus.fromWireName(change.status()).map(DeploymentStatus::acceptsErrorMessage).orElse(true);
+          DeploymentStatus.fromWireName(change.status())
+              .map(DeploymentStatus::acceptsErrorMessage)
+              .orElse(true);
       if (!carriesReason) {
-        errors.add(new FieldError("error_message", "only allowed with status failed or rolled_back"));
+        errors.add(
+            new FieldError("error_message", "only allowed with status failed or rolled_back"));
       }
     }
     return errors;

@@ -1,5 +1,6 @@
 package dev.zerotorunning.wander.core;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.zerotorunning.wander.api.FieldError;
 import dev.zerotorunning.wander.api.NewDeployment;
 import dev.zerotorunning.wander.api.StatusChange;
@@ -9,7 +10,6 @@ import dev.zerotorunning.wander.db.DeploymentDao;
 import dev.zerotorunning.wander.db.EnvironmentDao;
 import dev.zerotorunning.wander.db.ServiceDao;
 import dev.zerotorunning.wander.errors.ApiException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +25,10 @@ public class DeploymentService {
   private final ResponseCache cache;
 
   public DeploymentService(
-      DeploymentDao deployments, ServiceDao services, EnvironmentDao environments, ResponseCache cache) {
+      DeploymentDao deployments,
+      ServiceDao services,
+      EnvironmentDao environments,
+      ResponseCache cache) {
     this.deployments = deployments;
     this.services = services;
     this.environments = environments;
@@ -51,7 +54,8 @@ public class DeploymentService {
     if (errors.stream().noneMatch(e -> e.field().equals("service"))) {
       service = services.findByName(request.service());
       if (service.isEmpty()) {
-        errors.add(new FieldError("service", "unknown service; known: " + names(services.listAll())));
+        errors.add(
+            new FieldError("service", "unknown service; known: " + names(services.listAll())));
       }
     }
     if (errors.stream().noneMatch(e -> e.field().equals("environment"))) {
@@ -87,7 +91,8 @@ public class DeploymentService {
               .formatted(id, from.wireName(), next.wireName(), allowed(from)));
     }
     int changed =
-        deployments.transition(id, from.wireName(), next.wireName(), next.endsRollout(), change.errorMessage());
+        deployments.transition(
+            id, from.wireName(), next.wireName(), next.endsRollout(), change.errorMessage());
     if (changed == 0) {
       throw ApiException.conflict(
           "Deployment %d changed while this request ran; reload it and try again".formatted(id));
@@ -103,7 +108,9 @@ public class DeploymentService {
   private static String allowed(DeploymentStatus from) {
     return from.nextStatuses().isEmpty()
         ? "none (" + from.wireName() + " is final)"
-        : from.nextStatuses().stream().map(DeploymentStatus::wireName).collect(Collectors.joining(", "));
+        : from.nextStatuses().stream()
+            .map(DeploymentStatus::wireName)
+            .collect(Collectors.joining(", "));
   }
 
   private static String names(List<Service> all) {

@@ -27,10 +27,14 @@ public enum DeploymentStatus {
   }
 
   public static String allWireNames() {
-    return Arrays.stream(values()).map(DeploymentStatus::wireName).collect(Collectors.joining(", "));
+    return Arrays.stream(values())
+        .map(DeploymentStatus::wireName)
+        .collect(Collectors.joining(", "));
   }
 
-  /** The statuses this one may move to: pending→in_progress→completed|failed, completed→rolled_back. */
+  /**
+   * The statuses this one may move to: pending→in_progress→completed|failed, completed→rolled_back.
+   */
   public Set<DeploymentStatus> nextStatuses() {
     return switch (this) {
       case PENDING -> EnumSet.of(IN_PROGRESS);

@@ -28,7 +28,8 @@ public interface DeploymentDao {
           + " AND (CAST(:environment AS text) IS NULL OR e.name = :environment)"
           + " AND (CAST(:statusName AS text) IS NULL OR d.status = :statusName)";
 
-  @SqlQuery(SELECT + MATCHING + " ORDER BY d.started_at DESC, d.id DESC LIMIT :limit OFFSET :offset")
+  @SqlQuery(
+      SELECT + MATCHING + " ORDER BY d.started_at DESC, d.id DESC LIMIT :limit OFFSET :offset")
   List<Deployment> list(@BindMethods DeploymentFilter filter);
 
   @SqlQuery(

@@ -23,7 +23,8 @@ public class DeploymentMapper implements RowMapper<Deployment> {
         new Ref(rs.getLong("environment_id"), rs.getString("environment_name")),
         rs.getString("version"),
         DeploymentStatus.fromWireName(status)
-            .orElseThrow(() -> new SQLException("unknown deployment status in database: " + status)),
+            .orElseThrow(
+                () -> new SQLException("unknown deployment status in database: " + status)),
         rs.getString("deployed_by"),
         instant(rs.getTimestamp("started_at")),
         instant(rs.getTimestamp("completed_at")),

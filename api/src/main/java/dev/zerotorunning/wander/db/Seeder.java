@@ -20,10 +20,16 @@ public class Seeder {
 
   private static final List<String[]> SERVICES =
       List.of(
-          new String[] {"frontend", "Customer-facing web app", "https://git.example.com/wander/frontend"},
+          new String[] {
+            "frontend", "Customer-facing web app", "https://git.example.com/wander/frontend"
+          },
           new String[] {"api", "Public REST API", "https://git.example.com/wander/api"},
-          new String[] {"worker", "Background job processor", "https://git.example.com/wander/worker"},
-          new String[] {"analytics", "Event ingestion and reporting", "https://git.example.com/wander/analytics"});
+          new String[] {
+            "worker", "Background job processor", "https://git.example.com/wander/worker"
+          },
+          new String[] {
+            "analytics", "Event ingestion and reporting", "https://git.example.com/wander/analytics"
+          });
 
   private static final List<String[]> ENVIRONMENTS =
       List.of(
@@ -56,7 +62,8 @@ public class Seeder {
         handle -> {
           int services = upsertServices(handle);
           int environments = upsertEnvironments(handle);
-          long before = handle.createQuery("SELECT count(*) FROM deployments").mapTo(Long.class).one();
+          long before =
+              handle.createQuery("SELECT count(*) FROM deployments").mapTo(Long.class).one();
           int deployments = before == 0 ? insertSampleDeployments(handle) : 0;
           return new Result(services, environments, deployments, before);
         });
@@ -65,10 +72,11 @@ public class Seeder {
   private static int upsertServices(Handle handle) {
     PreparedBatch batch =
         handle.prepareBatch(
-            "INSERT INTO services (name, description, repository_url) VALUES (:name, :description, :url)"
-                + " ON CONFLICT (name) DO UPDATE SET description = EXCLUDED.description,"
+            "INSERT INTO services (name, description, repository_url) VALUES (:name, :description,"
+                + " :url) ON CONFLICT (name) DO UPDATE SET description = EXCLUDED.description,"
                 + " repository_url = EXCLUDED.repository_url");
-    SERVICES.forEach(s -> batch.bind("name", s[0]).bind("description", s[1]).bind("url", s[2]).add());
+    SERVICES.forEach(
+        s -> batch.bind("name", s[0]).bind("description", s[1]).bind("url", s[2]).add());
     return batch.execute().length;
   }
 
@@ -88,19 +96,22 @@ public class Seeder {
     PreparedBatch batch =
         handle.prepareBatch(
             "INSERT INTO deployments (service_id, environment_id, version, status, deployed_by,"
-                + " started_at, completed_at, error_message)"
-                + " SELECT s.id, e.id, :version, :status, :deployedBy, :startedAt, :completedAt, :error"
-                + " FROM services s, environments e WHERE s.name = :service AND e.name = :environment");
+                + " started_at, completed_at, error_message) SELECT s.id, e.id, :version, :status,"
+                + " :deployedBy, :startedAt, :completedAt, :error FROM services s, environments e"
+                + " WHERE s.name = :service AND e.name = :environment");
     for (int i = 0; i < SAMPLE_DEPLOYMENTS; i++) {
       int serviceIndex = random.nextInt(SERVICES.size());
       String status = sampleStatus(i);
       boolean running = status.equals("pending") || status.equals("in_progress");
-      // Oldest first, spread over the last 13 days (the dashboard charts 14); the running ones started minutes ago.
+      // Oldest first, spread over the last 13 days (the dashboard charts 14); the running ones
+      // started minutes ago.
       Instant startedAt =
           running
               ? now.minus(Duration.ofMinutes(5L * (SAMPLE_DEPLOYMENTS - i)))
-              : now.minus(Duration.ofMinutes((SAMPLE_DEPLOYMENTS - i) * 500L + random.nextInt(180)));
-      Instant completedAt = running ? null : startedAt.plus(Duration.ofSeconds(60 + random.nextInt(840)));
+              : now.minus(
+                  Duration.ofMinutes((SAMPLE_DEPLOYMENTS - i) * 500L + random.nextInt(180)));
+      Instant completedAt =
+          running ? null : startedAt.plus(Duration.ofSeconds(60 + random.nextInt(840)));
       String error =
           switch (status) {
             case "failed" -> FAILURES.get(random.nextInt(FAILURES.size()));

@@ -3,7 +3,9 @@ package dev.zerotorunning.wander.errors;
 import dev.zerotorunning.wander.api.FieldError;
 import java.util.List;
 
-/** An error meant for the caller: its status, a sentence a person understands, and field details. */
+/**
+ * An error meant for the caller: its status, a sentence a person understands, and field details.
+ */
 public class ApiException extends RuntimeException {
   private final int status;
   private final List<FieldError> details;

@@ -31,7 +31,8 @@ public class BodySizeLimitFilter implements ContainerRequestFilter {
   }
 
   private ApiException tooLarge() {
-    return new ApiException(413, "The request body is larger than " + maxBytes + " bytes", List.of());
+    return new ApiException(
+        413, "The request body is larger than " + maxBytes + " bytes", List.of());
   }
 
   /** Counts what the JSON reader takes and stops it past the limit (chunked bodies). */

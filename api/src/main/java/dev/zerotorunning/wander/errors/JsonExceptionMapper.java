@@ -11,7 +11,9 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A request body that is not the JSON we expect: 400 naming the field, never Jackson's internals. */
+/**
+ * A request body that is not the JSON we expect: 400 naming the field, never Jackson's internals.
+ */
 @Provider
 public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingException> {
 
@@ -28,14 +30,21 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
       String known =
           unknown.getKnownPropertyIds() == null
               ? ""
-              : unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+              : unknown.getKnownPropertyIds().stream()
+                  .map(String::valueOf)
+                  .sorted()
+                  .collect(Collectors.joining(", "));
       return ErrorResponses.of(
-          400, "Unknown field '" + field + "'", List.of(new FieldError(field, "is not accepted; known fields: " + known)));
+          400,
+          "Unknown field '" + field + "'",
+          List.of(new FieldError(field, "is not accepted; known fields: " + known)));
     }
     if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
       String field = path(mismatch);
       return ErrorResponses.of(
-          400, "Field '" + field + "' has the wrong type", List.of(new FieldError(field, "has the wrong type")));
+          400,
+          "Field '" + field + "' has the wrong type",
+          List.of(new FieldError(field, "has the wrong type")));
     }
     if (e instanceof MismatchedInputException) {
       return ErrorResponses.of(400, "The request body must be a JSON object", List.of());

@@ -20,10 +20,12 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
   public Response toResponse(Throwable e) {
     if (DatabaseFailures.isUnavailable(e)) {
       LOG.warn("Database unavailable: {}", DatabaseFailures.rootMessage(e));
-      return ErrorResponses.of(503, "The database is unavailable; try again in a few seconds", List.of());
+      return ErrorResponses.of(
+          503, "The database is unavailable; try again in a few seconds", List.of());
     }
     String id = Long.toHexString(ThreadLocalRandom.current().nextLong());
     LOG.error("Unexpected error {}", id, e);
-    return ErrorResponses.of(500, "Unexpected server error (id " + id + "); see the API log", List.of());
+    return ErrorResponses.of(
+        500, "Unexpected server error (id " + id + "); see the API log", List.of());
   }
 }

@@ -23,10 +23,15 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
           case 405 -> "Method not allowed on " + path;
           case 406 -> "This API only answers application/json";
           case 415 -> "Send the request body as application/json";
-          default -> status >= 500 ? "The server could not complete the request" : "The request was refused";
+          default ->
+              status >= 500
+                  ? "The server could not complete the request"
+                  : "The request was refused";
         };
     Response response = ErrorResponses.of(status, message, List.of());
     String allow = e.getResponse().getHeaderString("Allow");
-    return allow == null ? response : Response.fromResponse(response).header("Allow", allow).build();
+    return allow == null
+        ? response
+        : Response.fromResponse(response).header("Allow", allow).build();
   }
 }

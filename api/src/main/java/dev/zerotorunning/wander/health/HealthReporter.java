@@ -28,7 +28,9 @@ public class HealthReporter {
 
   public HealthReport report() {
     Map<String, Check> checks = new LinkedHashMap<>();
-    checks.put("postgres", timed(() -> jdbi.withHandle(h -> h.select("SELECT 1").mapTo(Integer.class).one())));
+    checks.put(
+        "postgres",
+        timed(() -> jdbi.withHandle(h -> h.select("SELECT 1").mapTo(Integer.class).one())));
     checks.put("redis", timed(() -> redis.commands().ping()));
     String status;
     if (!checks.get("postgres").up()) {

@@ -26,7 +26,8 @@ public class ReadinessServlet extends HttpServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     SortedMap<String, HealthCheck.Result> results = registry.runHealthChecks();
     boolean ready =
         results.entrySet().stream()

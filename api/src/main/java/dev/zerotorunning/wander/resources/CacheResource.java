@@ -25,7 +25,8 @@ public class CacheResource {
     try {
       return new DataEnvelope<>(new CacheCleared(cache.clear()));
     } catch (RedisException e) {
-      throw new ApiException(503, "Redis is unavailable, so there is no cache to clear right now", List.of());
+      throw new ApiException(
+          503, "Redis is unavailable, so there is no cache to clear right now", List.of());
     }
   }
 }

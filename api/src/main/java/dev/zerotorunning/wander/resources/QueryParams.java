@@ -22,7 +22,8 @@ final class QueryParams {
       }
     }
     int parsedLimit =
-        integer(errors, "limit", limit, DeploymentFilter.DEFAULT_LIMIT, 1, DeploymentFilter.MAX_LIMIT);
+        integer(
+            errors, "limit", limit, DeploymentFilter.DEFAULT_LIMIT, 1, DeploymentFilter.MAX_LIMIT);
     int parsedOffset = integer(errors, "offset", offset, 0, 0, Integer.MAX_VALUE);
     if (!errors.isEmpty()) {
       throw ApiException.badRequest("Invalid query parameters", errors);
@@ -48,7 +49,8 @@ final class QueryParams {
         "Invalid deployment id", List.of(new FieldError("id", "must be a positive whole number")));
   }
 
-  private static int integer(List<FieldError> errors, String name, String value, int fallback, int min, int max) {
+  private static int integer(
+      List<FieldError> errors, String name, String value, int fallback, int min, int max) {
     if (blank(value)) {
       return fallback;
     }

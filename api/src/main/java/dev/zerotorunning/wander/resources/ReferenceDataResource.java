@@ -26,7 +26,8 @@ public class ReferenceDataResource {
   private final EnvironmentDao environments;
   private final ResponseCache cache;
 
-  public ReferenceDataResource(ServiceDao services, EnvironmentDao environments, ResponseCache cache) {
+  public ReferenceDataResource(
+      ServiceDao services, EnvironmentDao environments, ResponseCache cache) {
     this.services = services;
     this.environments = environments;
     this.cache = cache;
@@ -42,7 +43,8 @@ public class ReferenceDataResource {
   @GET
   @Path("environments")
   public Response environments() {
-    Cached<List<Environment>> list = cache.read("environments", "", ENVIRONMENTS, environments::listAll);
+    Cached<List<Environment>> list =
+        cache.read("environments", "", ENVIRONMENTS, environments::listAll);
     return CachedResponses.ok(new DataEnvelope<>(list.value()), list.status());
   }
 }

@@ -7,13 +7,34 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class DeploymentRulesTest {
   @ParameterizedTest
-  @ValueSource(strings = {"v1.2.3", "1.2.3", "v0.0.1", "v10.20.30", "v1.2.3-rc.1", "1.0.0-alpha-2", "v1.2.3+build.7"})
+  @ValueSource(
+      strings = {
+        "v1.2.3",
+        "1.2.3",
+        "v0.0.1",
+        "v10.20.30",
+        "v1.2.3-rc.1",
+        "1.0.0-alpha-2",
+        "v1.2.3+build.7"
+      })
   void acceptsSemanticVersions(String version) {
     assertThat(DeploymentRules.VERSION.matcher(version).matches()).isTrue();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "v1", "1.2", "v1.2.3.4", "V1.2.3", "v01.2.3", "latest", "v1.2.3-", "v1.2.3 ", "v1.2.3;rm"})
+  @ValueSource(
+      strings = {
+        "",
+        "v1",
+        "1.2",
+        "v1.2.3.4",
+        "V1.2.3",
+        "v01.2.3",
+        "latest",
+        "v1.2.3-",
+        "v1.2.3 ",
+        "v1.2.3;rm"
+      })
   void rejectsEverythingElse(String version) {
     assertThat(DeploymentRules.VERSION.matcher(version).matches()).isFalse();
   }
@@ -25,7 +46,17 @@ class DeploymentRulesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "a", "a@b", "@example.com", "a@.com", "a b@example.com", "a@example.c", "<a>@example.com"})
+  @ValueSource(
+      strings = {
+        "",
+        "a",
+        "a@b",
+        "@example.com",
+        "a@.com",
+        "a b@example.com",
+        "a@example.c",
+        "<a>@example.com"
+      })
   void rejectsNonAddresses(String email) {
     assertThat(DeploymentRules.EMAIL.matcher(email).matches()).isFalse();
   }

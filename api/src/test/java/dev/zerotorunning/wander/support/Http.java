@@ -18,7 +18,8 @@ import java.time.Duration;
 /** A plain HTTP client for the tests: what goes over the wire is exactly what a user would send. */
 public final class Http {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
 
   public Http(String base) {
@@ -43,7 +44,9 @@ public final class Http {
 
   public Reply send(String method, String path, BodyPublisher body, String contentType) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20)).method(method, body);
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(20))
+            .method(method, body);
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
@@ -96,7 +99,8 @@ public final class Http {
     }
 
     public Reply expectStatus(int expected) {
-      assertThat(status()).as("status of %s %s: %s", response.request().method(), response.uri(), body())
+      assertThat(status())
+          .as("status of %s %s: %s", response.request().method(), response.uri(), body())
           .isEqualTo(expected);
       return this;
     }

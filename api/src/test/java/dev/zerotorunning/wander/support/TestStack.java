@@ -33,7 +33,9 @@ public final class TestStack {
     postgres = EmbeddedPostgres.builder().start();
     redisPort = freePort();
     startRedis();
-    app = startApp(postgres.getJdbcUrl("postgres", "postgres"), "redis://127.0.0.1:" + redisPort + "/0");
+    app =
+        startApp(
+            postgres.getJdbcUrl("postgres", "postgres"), "redis://127.0.0.1:" + redisPort + "/0");
     http = new Http("http://localhost:" + app.getLocalPort() + "/api");
     Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown));
   }
@@ -50,19 +52,22 @@ public final class TestStack {
   }
 
   /** Starts another API with its own database and Redis URIs; the caller stops it. */
-  public static DropwizardTestSupport<WanderConfiguration> startApp(String jdbcUrl, String redisUri, ConfigOverride... extra)
-      throws Exception {
-    List<ConfigOverride> overrides = new ArrayList<>(List.of(
-        ConfigOverride.config("database.url", jdbcUrl),
-        ConfigOverride.config("database.user", "postgres"),
-        ConfigOverride.config("database.password", "postgres"),
-        ConfigOverride.config("redis.uri", redisUri),
-        ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-        ConfigOverride.config("server.adminConnectors[0].port", "0"),
-        ConfigOverride.config("logging.level", "WARN")));
+  public static DropwizardTestSupport<WanderConfiguration> startApp(
+      String jdbcUrl, String redisUri, ConfigOverride... extra) throws Exception {
+    List<ConfigOverride> overrides =
+        new ArrayList<>(
+            List.of(
+                ConfigOverride.config("database.url", jdbcUrl),
+                ConfigOverride.config("database.user", "postgres"),
+                ConfigOverride.config("database.password", "postgres"),
+                ConfigOverride.config("redis.uri", redisUri),
+                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+                ConfigOverride.config("server.adminConnectors[0].port", "0"),
+                ConfigOverride.config("logging.level", "WARN")));
     overrides.addAll(List.of(extra));
     DropwizardTestSupport<WanderConfiguration> support =
-        new DropwizardTestSupport<>(WanderApplication.class, "config.yml", overrides.toArray(ConfigOverride[]::new));
+        new DropwizardTestSupport<>(
+            WanderApplication.class, "config.yml", overrides.toArray(ConfigOverride[]::new));
     support.before();
     return support;
   }
@@ -114,8 +119,13 @@ public final class TestStack {
 
   public synchronized void startRedis() {
     try {
-      redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1")
-          .setting("save \"\"").setting("appendonly no").build();
+      redis =
+          RedisServer.newRedisServer()
+              .port(redisPort)
+              .bind("127.0.0.1")
+              .setting("save \"\"")
+              .setting("appendonly no")
+              .build();
       redis.start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -129,7 +139,13 @@ public final class TestStack {
   private void awaitApiSeesRedis() {
     long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
     while (System.nanoTime() < deadline) {
-      if (http.get("/health").json().get("checks").get("redis").get("status").asText().equals("up")) {
+      if (http.get("/health")
+          .json()
+          .get("checks")
+          .get("redis")
+          .get("status")
+          .asText()
+          .equals("up")) {
         return;
       }
       try {
