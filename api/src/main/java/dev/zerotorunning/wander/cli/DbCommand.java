@@ -137,25 +137,25 @@ public class DbCommand extends ConfiguredCommand<WanderConfiguration> {
     Instant deadline = Instant.now().plus(WAIT_FOR_DATABASE);
     boolean told = false;
     while (true) {
-      try (Connection ignored = dataSource.getConnection()) {
-        return;
+      String problem;
+      try (Connection connection = dataSource.getConnection()) {
+        if (connection.isValid(2)) {
+          return;
+        }
+        problem = "connection not valid";
       } catch (SQLException e) {
-        if (Instant.now().isAfter(deadline)) {
-          throw new SQLException(
-              "PostgreSQL at "
-                  + url
-                  + " did not answer within "
-                  + WAIT_FOR_DATABASE.toSeconds()
-                  + "s: "
-                  + e.getMessage(),
-              e);
-        }
-        if (!told) {
-          out.println("Waiting for PostgreSQL at " + url + " ...");
-          told = true;
-        }
-        Thread.sleep(1000);
+        problem = e.getMessage();
       }
+      if (Instant.now().isAfter(deadline)) {
+        throw new SQLException(
+            "PostgreSQL at %s did not answer within %ds: %s"
+                .formatted(url, WAIT_FOR_DATABASE.toSeconds(), problem));
+      }
+      if (!told) {
+        out.println("Waiting for PostgreSQL at " + url + " ...");
+        told = true;
+      }
+      Thread.sleep(1000);
     }
   }
 }

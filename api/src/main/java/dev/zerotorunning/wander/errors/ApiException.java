@@ -7,6 +7,8 @@ import java.util.List;
  * An error meant for the caller: its status, a sentence a person understands, and field details.
  */
 public class ApiException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   private final int status;
   private final List<FieldError> details;
 

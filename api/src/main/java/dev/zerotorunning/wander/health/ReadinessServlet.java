@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
  * check; a probe must not restart or unroute the API just because the cache is away.
  */
 public class ReadinessServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
   private final transient HealthCheckRegistry registry;
   private final Set<String> nonCritical;
 
