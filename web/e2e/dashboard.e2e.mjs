@@ -196,12 +196,14 @@ async function main() {
 
     await step('screenshots saved (1280 px light, 390 px dark)', async () => {
       const wide = path.join(SCREENSHOT_DIR, 'dashboard.png');
+      await page.locator(tid('stat-total')).waitFor();
       await page.screenshot({ path: wide, fullPage: true });
       const phone = await context.newPage();
       await phone.emulateMedia({ colorScheme: 'dark' });
       await phone.setViewportSize({ width: 390, height: 844 });
       await phone.goto(`${BASE_URL}/`, { waitUntil: 'domcontentloaded' });
       await phone.locator(`${tid('deployments-table')} tbody tr`).first().waitFor();
+      await phone.locator(tid('stat-total')).waitFor();
       await phone.screenshot({ path: path.join(SCREENSHOT_DIR, 'dashboard-phone-dark.png') });
       await phone.close();
       console.log(`        ${wide}`);

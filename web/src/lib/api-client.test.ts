@@ -20,7 +20,9 @@ describe('api client', () => {
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).status).toBe(422);
-    expect((err as ApiError).details).toEqual([{ field: 'service', message: "unknown service 'nope'" }]);
+    expect((err as ApiError).details).toEqual([
+      { field: 'service', message: 'unknown service; known: frontend, api, worker, analytics' },
+    ]);
   });
 
   it('reports 400 for a bad query and 404 for a missing deployment', async () => {

@@ -122,7 +122,7 @@ export const handlers = [
   http.get('*/api/deployments/:id', ({ request, params }) => {
     record(request);
     const d = db.deployments.find((x) => x.id === Number(params.id));
-    return d ? HttpResponse.json({ data: d }) : errorBody(404, `deployment ${String(params.id)} not found`);
+    return d ? HttpResponse.json({ data: d }) : errorBody(404, `Deployment ${String(params.id)} not found`);
   }),
 
   http.post('*/api/deployments', async ({ request }) => {
@@ -133,18 +133,21 @@ export const handlers = [
     const str = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
     const service = SERVICES.find((s) => s.name === str('service'));
     const environment = ENVIRONMENTS.find((e) => e.name === str('environment'));
-    if (!service) details.push({ field: 'service', message: `unknown service '${str('service')}'` });
+    if (!service) details.push({ field: 'service', message: `unknown service; known: ${SERVICES.map((s) => s.name).join(', ')}` });
     if (!environment) {
-      details.push({ field: 'environment', message: `unknown environment '${str('environment')}'` });
+      details.push({
+        field: 'environment',
+        message: `unknown environment; known: ${ENVIRONMENTS.map((e) => e.name).join(', ')}`,
+      });
     }
     if (!VERSION_RE.test(str('version'))) {
-      details.push({ field: 'version', message: 'must look like v1.2.3, 1.2.3 or v1.2.3-rc.1' });
+      details.push({ field: 'version', message: 'must be a semantic version such as v1.2.3 or 1.2.3-rc.1' });
     }
     if (!EMAIL_RE.test(str('deployed_by'))) {
-      details.push({ field: 'deployed_by', message: 'must be an e-mail address' });
+      details.push({ field: 'deployed_by', message: 'must be an e-mail address such as someone@example.com' });
     }
     if (details.length || !service || !environment) {
-      return errorBody(422, 'validation failed', details);
+      return errorBody(422, 'The deployment is not valid', details);
     }
     const d: Deployment = {
       id: db.nextId++,
@@ -169,7 +172,7 @@ export const handlers = [
     const body = (await request.json().catch(() => null)) as Record<string, unknown> | null;
     record(request, body);
     const d = db.deployments.find((x) => x.id === Number(params.id));
-    if (!d) return errorBody(404, `deployment ${String(params.id)} not found`);
+    if (!d) return errorBody(404, `Deployment ${String(params.id)} not found`);
     const target = body?.status as DeploymentStatus | undefined;
     if (!target || target === 'pending' || !DEPLOYMENT_STATUSES.includes(target)) {
       return errorBody(422, 'validation failed', [
@@ -183,7 +186,11 @@ export const handlers = [
       ]);
     }
     if (!LEGAL_TRANSITIONS[d.status].includes(target)) {
-      return errorBody(409, `illegal transition ${d.status} -> ${target}`);
+      const allowed = LEGAL_TRANSITIONS[d.status].join(', ') || 'none';
+      return errorBody(
+        409,
+        `Deployment ${d.id} is ${d.status} and cannot become ${target}; allowed next: ${allowed}`,
+      );
     }
     d.status = target;
     if (target !== 'in_progress' && !d.completed_at) d.completed_at = db.iso(Date.now());

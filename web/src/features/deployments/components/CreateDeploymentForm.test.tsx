@@ -17,10 +17,10 @@ describe('create deployment form', () => {
     await user.type(email, 'not-an-email');
     await user.click(screen.getByRole('button', { name: 'Create deployment' }));
 
-    expect(await screen.findByTestId('error-version')).toHaveTextContent('must look like v1.2.3');
+    expect(await screen.findByTestId('error-version')).toHaveTextContent('must be a semantic version such as v1.2.3');
     expect(screen.getByTestId('error-deployed_by')).toHaveTextContent('must be an e-mail address');
     expect(version).toHaveAttribute('aria-invalid', 'true');
-    expect(version).toHaveAccessibleDescription(/must look like v1\.2\.3/);
+    expect(version).toHaveAccessibleDescription(/semantic version such as v1\.2\.3/);
     expect(email).toHaveAttribute('aria-invalid', 'true');
     expect(within(form).getByLabelText('Service')).toHaveAttribute('aria-invalid', 'false');
     expect(screen.getByTestId('create-error')).toHaveTextContent('rejected');

@@ -72,7 +72,7 @@ describe('row status actions', () => {
     await user.click(within(row).getByTestId('action-rollback'));
     const alert = await within(row).findByTestId('action-error');
     expect(alert).toHaveTextContent('409');
-    expect(alert).toHaveTextContent('illegal transition rolled_back -> rolled_back');
+    expect(alert).toHaveTextContent(`Deployment ${d.id} is rolled_back and cannot become rolled_back`);
     expect(alert).toHaveTextContent('list was refreshed');
     await waitFor(() =>
       expect(screen.getByTestId(`deployment-row-${d.id}`)).toHaveAttribute('data-status', 'rolled_back'),

@@ -33,13 +33,13 @@ export function HealthBadges({ intervalMs }: { intervalMs: number }) {
         id="postgres"
         label="PostgreSQL"
         state={pg}
-        detail={known ? `${data.body.checks.postgres.latency_ms} ms` : ''}
+        detail={pg === 'up' && known ? `${data.body.checks.postgres.latency_ms} ms` : ''}
       />
       <Badge
         id="redis"
         label="Redis"
         state={redis}
-        detail={known ? `${data.body.checks.redis.latency_ms} ms` : ''}
+        detail={redis === 'up' && known ? `${data.body.checks.redis.latency_ms} ms` : ''}
       />
     </ul>
   );

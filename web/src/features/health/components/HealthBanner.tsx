@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { ApiError } from '../../../lib/api-client';
 import { useHealth } from '../api/get-health';
 
@@ -11,23 +12,37 @@ export function HealthBanner({ intervalMs }: { intervalMs: number }) {
 
   let tone: 'error' | 'warn' | null = null;
   let title = '';
-  let hint = '';
+  let hint: ReactNode = null;
   if (isError) {
     tone = 'error';
     const unreachable = !(error instanceof ApiError) || error.unreachable;
     title = unreachable ? 'API unreachable' : `Health check failed: ${error.message}`;
-    hint = `The dashboard cannot reach /api (retrying every ${every}). Check \`make status\` and \`make logs SVC=api\`.`;
+    hint = (
+      <>
+        The dashboard cannot reach <code>/api</code> (retrying every {every}). Check{' '}
+        <code>make status</code> and <code>make logs SVC=api</code>.
+      </>
+    );
   } else if (data?.body.status === 'unhealthy') {
     tone = 'error';
     title = 'API unhealthy: PostgreSQL is down';
-    hint = 'The API cannot read or write deployments. Check `make logs SVC=db`.';
+    hint = (
+      <>
+        The API cannot read or write deployments. Check <code>make logs SVC=db</code>.
+      </>
+    );
   } else if (data?.body.status === 'degraded') {
     tone = 'warn';
     const down = Object.entries(data.body.checks)
       .filter(([, c]) => c.status === 'down')
       .map(([name]) => (name === 'redis' ? 'Redis' : name));
     title = `API degraded: ${down.join(', ') || 'a dependency'} down`;
-    hint = 'Data is still served from PostgreSQL without the cache (X-Cache: BYPASS). Check `make logs SVC=redis`.';
+    hint = (
+      <>
+        Data is still served from PostgreSQL without the cache (X-Cache: BYPASS). Check{' '}
+        <code>make logs SVC=redis</code>.
+      </>
+    );
   }
 
   if (!tone) return null;
