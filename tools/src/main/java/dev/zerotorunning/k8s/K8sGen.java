@@ -1,0 +1,35 @@
+package dev.zerotorunning.k8s;
+
+import dev.zerotorunning.k8s.cli.CheckCommand;
+import dev.zerotorunning.k8s.cli.GenerateCommand;
+import dev.zerotorunning.k8s.cli.ModelCommand;
+import dev.zerotorunning.k8s.cli.SecretsCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code java -jar tools/target/k8s-gen.jar}. */
+@Command(name = "k8s-gen", mixinStandardHelpOptions = true,
+    description = "Generates a validated kustomize base and a kind config from compose.yaml.",
+    subcommands = {GenerateCommand.class, CheckCommand.class, ModelCommand.class, SecretsCommand.class})
+public final class K8sGen implements Runnable {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+  }
+
+  public static int execute(String... args) {
+    return new CommandLine(new K8sGen()).setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      // Bad input (a compose error, a missing env file) is the user's to fix: one line, no stack trace.
+      cmd.getErr().println("k8s-gen: " + ex.getMessage());
+      return 2;
+    }).execute(args);
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+}

@@ -1,0 +1,35 @@
+package dev.zerotorunning.k8s.cli;
+
+import dev.zerotorunning.k8s.load.ComposeLoader;
+import dev.zerotorunning.k8s.load.EnvSources;
+import dev.zerotorunning.k8s.model.ComposeProject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Options every command shares: which compose file and where interpolation values come from. */
+public final class ComposeOptions {
+
+  @Option(names = "--compose-file", defaultValue = "compose.yaml", description = "Compose file (default: ${DEFAULT-VALUE}).")
+  Path composeFile;
+
+  @Option(names = "--env-file", description = "Env file for interpolation, repeatable, first wins "
+      + "(default: .env then .env.example next to the compose file).")
+  List<Path> envFiles = new ArrayList<>();
+
+  @Option(names = "--process-env", description = "Let the shell environment override env files, as Compose does. "
+      + "Off for generate/check so committed output never depends on a developer's shell.")
+  boolean processEnv;
+
+  public EnvSources env() {
+    Path dir = composeFile.toAbsolutePath().normalize().getParent();
+    return EnvSources.load(envFiles, dir, processEnv ? System.getenv() : Map.of());
+  }
+
+  public ComposeProject load() throws IOException {
+    return new ComposeLoader().load(composeFile, env());
+  }
+}
