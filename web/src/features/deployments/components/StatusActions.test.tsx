@@ -47,6 +47,9 @@ describe('row status actions', () => {
     await screen.findByTestId('deployments-table');
     const { d, row } = firstRowWith('in_progress');
     await user.click(within(row).getByTestId('action-fail'));
+    await user.keyboard('{Escape}');
+    expect(within(row).getByTestId('action-fail')).toHaveFocus();
+    await user.keyboard('{Enter}');
     expect(db.requestsTo('PATCH', `/api/deployments/${d.id}`)).toHaveLength(0);
     const input = within(row).getByLabelText(`Failure message for deployment ${d.id}`);
     expect(input).toHaveFocus();

@@ -37,10 +37,15 @@ export function StatusActions({ deployment }: { deployment: Deployment }) {
   const [failing, setFailing] = useState(false);
   const [message, setMessage] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
+  const failButtonRef = useRef<HTMLButtonElement>(null);
+  const wasFailing = useRef(false);
   const targets = LEGAL_TRANSITIONS[d.status];
 
+  // Keyboard users land in the message box, and back on "Fail" after Cancel / Escape.
   useEffect(() => {
     if (failing) inputRef.current?.focus();
+    else if (wasFailing.current) failButtonRef.current?.focus();
+    wasFailing.current = failing;
   }, [failing]);
 
   const move = (status: TargetStatus, errorMessage?: string) => {
@@ -87,6 +92,7 @@ export function StatusActions({ deployment }: { deployment: Deployment }) {
         targets.map((t) => (
           <button
             key={t}
+            ref={t === 'failed' ? failButtonRef : undefined}
             type="button"
             className={`btn btn-small ${t === 'failed' ? 'btn-danger' : ''}`}
             data-testid={TEST_IDS[t]}
