@@ -8,13 +8,19 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of {@code java -jar tools/target/k8s-gen.jar}. */
-@Command(name = "k8s-gen", mixinStandardHelpOptions = true,
+@Command(
+    name = "k8s-gen",
+    mixinStandardHelpOptions = true,
     description = "Generates a validated kustomize base and a kind config from compose.yaml.",
-    subcommands = {GenerateCommand.class, CheckCommand.class, ModelCommand.class, SecretsCommand.class})
+    subcommands = {
+      GenerateCommand.class,
+      CheckCommand.class,
+      ModelCommand.class,
+      SecretsCommand.class
+    })
 public final class K8sGen implements Runnable {
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
@@ -22,11 +28,15 @@ public final class K8sGen implements Runnable {
   }
 
   public static int execute(String... args) {
-    return new CommandLine(new K8sGen()).setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      // Bad input (a compose error, a missing env file) is the user's to fix: one line, no stack trace.
-      cmd.getErr().println("k8s-gen: " + ex.getMessage());
-      return 2;
-    }).execute(args);
+    return new CommandLine(new K8sGen())
+        .setExecutionExceptionHandler(
+            (ex, cmd, parsed) -> {
+              // Bad input (a compose error, a missing env file) is the user's to fix: one line, no
+              // stack trace.
+              cmd.getErr().println("k8s-gen: " + ex.getMessage());
+              return 2;
+            })
+        .execute(args);
   }
 
   public static void main(String[] args) {

@@ -24,28 +24,31 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Golden cases: {@code golden/<case>/compose.yaml} (+ optional .env, .env.example, case.properties and
- * files it mounts) against {@code golden/<case>/expected/}. One code path both checks and regenerates:
- * run with {@code -Dgolden.update=true} (or GOLDEN_UPDATE=true) to rewrite expected/ after a deliberate
- * change, then review the diff in git.
+ * Golden cases: {@code golden/<case>/compose.yaml} (+ optional .env, .env.example, case.properties
+ * and files it mounts) against {@code golden/<case>/expected/}. One code path both checks and
+ * regenerates: run with {@code -Dgolden.update=true} (or GOLDEN_UPDATE=true) to rewrite expected/
+ * after a deliberate change, then review the diff in git.
  *
- * <p>expected/ holds the generated files plus {@code report.txt} (the diagnostics) and, for a compose file
- * that must be rejected, {@code error.txt} instead of manifests. Every expected manifest set is also
- * schema- and cross-validated as it lies on disk.
+ * <p>expected/ holds the generated files plus {@code report.txt} (the diagnostics) and, for a
+ * compose file that must be rejected, {@code error.txt} instead of manifests. Every expected
+ * manifest set is also schema- and cross-validated as it lies on disk.
  *
  * <p>case.properties: {@code strict=true}; {@code env-files=a,b} (explicit --env-file list).
  */
 class GoldenTest {
   static final Path ROOT = Path.of("src/test/resources/golden");
-  static final boolean UPDATE = Boolean.getBoolean("golden.update")
-      || "true".equalsIgnoreCase(System.getenv("GOLDEN_UPDATE"));
+  static final boolean UPDATE =
+      Boolean.getBoolean("golden.update")
+          || "true".equalsIgnoreCase(System.getenv("GOLDEN_UPDATE"));
 
   @TestFactory
   Stream<DynamicTest> goldenCases() throws IOException {
     try (Stream<Path> dirs = Files.list(ROOT)) {
-      List<Path> cases = dirs.filter(d -> Files.isRegularFile(d.resolve("compose.yaml"))).sorted().toList();
+      List<Path> cases =
+          dirs.filter(d -> Files.isRegularFile(d.resolve("compose.yaml"))).sorted().toList();
       assertTrue(cases.size() >= 8, "golden cases missing under " + ROOT);
-      return cases.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
+      return cases.stream()
+          .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
     }
   }
 
@@ -59,16 +62,25 @@ class GoldenTest {
     Map<String, String> expected = OutputTree.onDisk(expectedDir);
     String diff = StaleDiff.between(expected, actual, "expected");
     if (!diff.isEmpty()) {
-      fail(dir.getFileName() + ": output differs from expected/ (run with -Dgolden.update=true if intended):\n" + diff);
+      fail(
+          dir.getFileName()
+              + ": output differs from expected/ (run with -Dgolden.update=true if intended):\n"
+              + diff);
     }
     if (!expected.containsKey("error.txt")) {
       Map<String, String> manifests = new TreeMap<>(expected);
       manifests.remove("report.txt");
-      assertEquals(List.of(), OutputValidator.validate(manifests), "expected/ must be valid Kubernetes objects");
+      assertEquals(
+          List.of(),
+          OutputValidator.validate(manifests),
+          "expected/ must be valid Kubernetes objects");
     }
   }
 
-  /** The generator's output for a case, plus report.txt; or error.txt when the compose file is rejected. */
+  /**
+   * The generator's output for a case, plus report.txt; or error.txt when the compose file is
+   * rejected.
+   */
   static Map<String, String> render(Path dir) throws IOException {
     Properties props = new Properties();
     Path propsFile = dir.resolve("case.properties");
@@ -77,8 +89,11 @@ class GoldenTest {
         props.load(in);
       }
     }
-    List<Path> envFiles = Arrays.stream(props.getProperty("env-files", "").split(","))
-        .filter(s -> !s.isBlank()).map(s -> dir.resolve(s.trim())).toList();
+    List<Path> envFiles =
+        Arrays.stream(props.getProperty("env-files", "").split(","))
+            .filter(s -> !s.isBlank())
+            .map(s -> dir.resolve(s.trim()))
+            .toList();
     Map<String, String> out = new TreeMap<>();
     Pipeline.Result result;
     try {
@@ -90,8 +105,11 @@ class GoldenTest {
     }
     out.put("report.txt", result.report());
     assertEquals(List.of(), result.errors(), "generated objects must validate");
-    if (Boolean.parseBoolean(props.getProperty("strict", "false")) && result.project().diagnostics().hasUnsupported()) {
-      out.put("error.txt", "--strict: the compose file uses keys listed as unsupported in report.txt\n");
+    if (Boolean.parseBoolean(props.getProperty("strict", "false"))
+        && result.project().diagnostics().hasUnsupported()) {
+      out.put(
+          "error.txt",
+          "--strict: the compose file uses keys listed as unsupported in report.txt\n");
       return out;
     }
     out.putAll(result.output().files());

@@ -8,29 +8,35 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code check}: the drift gate; exit 1 with a unified diff when the committed output is stale. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
     description = "Fail with a diff when --out differs from what generate would write.")
 public final class CheckCommand implements Callable<Integer> {
 
-  @Mixin
-  ComposeOptions compose;
+  @Mixin ComposeOptions compose;
 
-  @Option(names = "--out", defaultValue = "k8s-generated", description = "Directory to check (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      defaultValue = "k8s-generated",
+      description = "Directory to check (default: ${DEFAULT-VALUE}).")
   Path out;
 
   @Option(names = "--strict", description = "Fail when a compose key has no Kubernetes mapping.")
   boolean strict;
 
-  @Option(names = "--regenerate-hint", defaultValue = "make k8s", description = "Command named in the failure message.")
+  @Option(
+      names = "--regenerate-hint",
+      defaultValue = "make k8s",
+      description = "Command named in the failure message.")
   String hint;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
@@ -39,10 +45,18 @@ public final class CheckCommand implements Callable<Integer> {
     if (!Reports.acceptable(result, strict, err)) {
       return 1;
     }
-    String diff = StaleDiff.between(OutputTree.onDisk(out), result.output().files(), out.toString());
+    String diff =
+        StaleDiff.between(OutputTree.onDisk(out), result.output().files(), out.toString());
     if (!diff.isEmpty()) {
       spec.commandLine().getOut().print(diff);
-      err.println("k8s-gen: " + out + " is stale for " + compose.composeFile + ": run `" + hint + "` and commit the result");
+      err.println(
+          "k8s-gen: "
+              + out
+              + " is stale for "
+              + compose.composeFile
+              + ": run `"
+              + hint
+              + "` and commit the result");
       return 1;
     }
     err.println("k8s-gen: " + out + " is up to date");

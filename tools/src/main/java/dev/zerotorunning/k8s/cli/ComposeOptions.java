@@ -13,15 +13,24 @@ import picocli.CommandLine.Option;
 /** Options every command shares: which compose file and where interpolation values come from. */
 public final class ComposeOptions {
 
-  @Option(names = "--compose-file", defaultValue = "compose.yaml", description = "Compose file (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--compose-file",
+      defaultValue = "compose.yaml",
+      description = "Compose file (default: ${DEFAULT-VALUE}).")
   Path composeFile;
 
-  @Option(names = "--env-file", description = "Env file for interpolation, repeatable, first wins "
-      + "(default: .env then .env.example next to the compose file).")
+  @Option(
+      names = "--env-file",
+      description =
+          "Env file for interpolation, repeatable, first wins "
+              + "(default: .env then .env.example next to the compose file).")
   List<Path> envFiles = new ArrayList<>();
 
-  @Option(names = "--process-env", description = "Let the shell environment override env files, as Compose does. "
-      + "Off for generate/check so committed output never depends on a developer's shell.")
+  @Option(
+      names = "--process-env",
+      description =
+          "Let the shell environment override env files, as Compose does. "
+              + "Off for generate/check so committed output never depends on a developer's shell.")
   boolean processEnv;
 
   public EnvSources env() {

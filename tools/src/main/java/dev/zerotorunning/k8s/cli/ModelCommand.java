@@ -7,36 +7,44 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code model}: prints the loaded model as normalised JSON, or normalises {@code docker compose config
- * --format json} output to the same shape, so scripts/k8s/compare-with-compose.sh can diff the two.
+ * {@code model}: prints the loaded model as normalised JSON, or normalises {@code docker compose
+ * config --format json} output to the same shape, so scripts/k8s/compare-with-compose.sh can diff
+ * the two.
  */
-@Command(name = "model", mixinStandardHelpOptions = true,
+@Command(
+    name = "model",
+    mixinStandardHelpOptions = true,
     description = "Print the loaded compose model as normalised JSON.")
 public final class ModelCommand implements Callable<Integer> {
 
-  @Mixin
-  ComposeOptions compose;
+  @Mixin ComposeOptions compose;
 
-  @Option(names = "--json", description = "JSON output (the only format; accepted for readability).")
+  @Option(
+      names = "--json",
+      description = "JSON output (the only format; accepted for readability).")
   boolean json;
 
-  @Option(names = "--from-compose-config", paramLabel = "FILE",
-      description = "Normalise this `docker compose config --format json` output instead of loading the compose file.")
+  @Option(
+      names = "--from-compose-config",
+      paramLabel = "FILE",
+      description =
+          "Normalise this `docker compose config --format json` output instead of loading the"
+              + " compose file.")
   Path composeConfig;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    String out = composeConfig != null
-        ? ModelView.ofComposeConfig(Files.readString(composeConfig, StandardCharsets.UTF_8))
-        : ModelView.ofModel(compose.load());
+    String out =
+        composeConfig != null
+            ? ModelView.ofComposeConfig(Files.readString(composeConfig, StandardCharsets.UTF_8))
+            : ModelView.ofModel(compose.load());
     spec.commandLine().getOut().print(out);
     spec.commandLine().getOut().flush();
     return 0;

@@ -13,7 +13,8 @@ final class Reports {
       err.print(report);
     }
     if (!result.errors().isEmpty()) {
-      err.println("k8s-gen: the generated objects are invalid (a generator bug, please report it):");
+      err.println(
+          "k8s-gen: the generated objects are invalid (a generator bug, please report it):");
       result.errors().forEach(e -> err.println("  " + e));
       return false;
     }

@@ -13,27 +13,30 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code secrets}: at apply time, writes each service's secret variables, interpolated from the real
- * {@code .env} (and the shell, with --process-env), to {@code <out>/secrets/<service>.env}, the git-ignored
- * files the kustomization's secretGenerator reads.
+ * {@code secrets}: at apply time, writes each service's secret variables, interpolated from the
+ * real {@code .env} (and the shell, with --process-env), to {@code <out>/secrets/<service>.env},
+ * the git-ignored files the kustomization's secretGenerator reads.
  */
-@Command(name = "secrets", mixinStandardHelpOptions = true,
+@Command(
+    name = "secrets",
+    mixinStandardHelpOptions = true,
     description = "Write secrets/<service>.env for the kustomize secretGenerator (git-ignored).")
 public final class SecretsCommand implements Callable<Integer> {
 
-  @Mixin
-  ComposeOptions compose;
+  @Mixin ComposeOptions compose;
 
-  @Option(names = "--out", defaultValue = "k8s-generated", description = "Generated base directory (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      defaultValue = "k8s-generated",
+      description = "Generated base directory (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
@@ -45,7 +48,8 @@ public final class SecretsCommand implements Callable<Integer> {
       for (String key : e.getValue()) {
         String value = s.environment().get(key);
         if (value.contains("\n")) {
-          throw new IllegalArgumentException(s.name() + ": secret " + key + " spans lines; kustomize env files cannot hold it");
+          throw new IllegalArgumentException(
+              s.name() + ": secret " + key + " spans lines; kustomize env files cannot hold it");
         }
         text.append(key).append('=').append(value).append('\n');
       }
@@ -58,8 +62,13 @@ public final class SecretsCommand implements Callable<Integer> {
         // not a POSIX file system: nothing to tighten
       }
     }
-    spec.commandLine().getErr().println("k8s-gen: wrote secret env files for "
-        + String.join(", ", manifests.secretKeys().keySet()) + " under " + out.resolve("secrets"));
+    spec.commandLine()
+        .getErr()
+        .println(
+            "k8s-gen: wrote secret env files for "
+                + String.join(", ", manifests.secretKeys().keySet())
+                + " under "
+                + out.resolve("secrets"));
     return 0;
   }
 }

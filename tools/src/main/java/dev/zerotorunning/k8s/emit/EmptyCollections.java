@@ -6,10 +6,10 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * The client models start with empty lists and maps ({@code finalizers: []}, {@code annotations: {}}),
- * which would be serialised as noise. An empty collection means "unset" in our objects, so this nulls
- * them before serialisation. Empty model objects such as {@code emptyDir: {}} are meaningful and kept,
- * which is why this works on the typed objects rather than on the JSON.
+ * The client models start with empty lists and maps ({@code finalizers: []}, {@code annotations:
+ * {}}), which would be serialised as noise. An empty collection means "unset" in our objects, so
+ * this nulls them before serialisation. Empty model objects such as {@code emptyDir: {}} are
+ * meaningful and kept, which is why this works on the typed objects rather than on the JSON.
  */
 final class EmptyCollections {
   private static final String MODEL_PACKAGE = "io.kubernetes.client.openapi.models";

@@ -12,8 +12,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The generated directory as file name to content, rendered in memory. {@code generate} writes it (and
- * removes files it no longer produces); {@code check} compares it with what is on disk.
+ * The generated directory as file name to content, rendered in memory. {@code generate} writes it
+ * (and removes files it no longer produces); {@code check} compares it with what is on disk.
  */
 public final class OutputTree {
 
@@ -32,19 +32,32 @@ public final class OutputTree {
     for (KubeObject o : m.objects()) {
       files.put(o.fileName(), header + SortedYaml.dump(SortedYaml.treeOf(o.model())));
     }
-    m.tasks().forEach((name, job) -> files.put("tasks/" + job.fileName(),
-        header + "# An on-demand task (x-k8s.tasks), not part of the base: see scripts/k8s/task.sh.\n"
-            + SortedYaml.dump(SortedYaml.treeOf(job.model()))));
+    m.tasks()
+        .forEach(
+            (name, job) ->
+                files.put(
+                    "tasks/" + job.fileName(),
+                    header
+                        + "# An on-demand task (x-k8s.tasks), not part of the base: see"
+                        + " scripts/k8s/task.sh.\n"
+                        + SortedYaml.dump(SortedYaml.treeOf(job.model()))));
     files.put("kustomization.yaml", header + SortedYaml.dump(m.kustomization()));
     files.put("kind-config.yaml", header + SortedYaml.dump(m.kindConfig()));
-    files.put(".gitignore", header + "# Secret values, written from .env by `make k8s-up` right before `kubectl apply -k`.\n"
-        + SECRETS_DIR + "/\n");
+    files.put(
+        ".gitignore",
+        header
+            + "# Secret values, written from .env by `make k8s-up` right before `kubectl apply"
+            + " -k`.\n"
+            + SECRETS_DIR
+            + "/\n");
     return new OutputTree(files);
   }
 
   /** No timestamp, no version: the header must not make two runs differ. */
   static String header(String sourceName) {
-    return "# Generated from " + sourceName + " by tools/ (k8s-gen). Do not edit: run `make k8s` to regenerate.\n"
+    return "# Generated from "
+        + sourceName
+        + " by tools/ (k8s-gen). Do not edit: run `make k8s` to regenerate.\n"
         + "# `make k8s-check` (part of `make test`) fails when this file is stale.\n";
   }
 

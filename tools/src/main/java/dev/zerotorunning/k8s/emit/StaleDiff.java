@@ -12,7 +12,8 @@ import java.util.TreeSet;
 public final class StaleDiff {
   private StaleDiff() {}
 
-  public static String between(Map<String, String> onDisk, Map<String, String> expected, String dirName) {
+  public static String between(
+      Map<String, String> onDisk, Map<String, String> expected, String dirName) {
     StringBuilder out = new StringBuilder();
     TreeSet<String> names = new TreeSet<>(onDisk.keySet());
     names.addAll(expected.keySet());
@@ -26,7 +27,8 @@ public final class StaleDiff {
       List<String> b = after == null ? List.of() : lines(after);
       String from = before == null ? "/dev/null" : "a/" + dirName + "/" + name;
       String to = after == null ? "/dev/null" : "b/" + dirName + "/" + name;
-      List<String> diff = UnifiedDiffUtils.generateUnifiedDiff(from, to, a, DiffUtils.diff(a, b), 3);
+      List<String> diff =
+          UnifiedDiffUtils.generateUnifiedDiff(from, to, a, DiffUtils.diff(a, b), 3);
       diff.forEach(line -> out.append(line).append('\n'));
     }
     return out.toString();

@@ -17,8 +17,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Stage 1: reads a compose file as Compose reads it (YAML with anchors and merge keys, then variable
- * interpolation, then short/long syntax normalisation) into the neutral {@link ComposeProject} model.
+ * Stage 1: reads a compose file as Compose reads it (YAML with anchors and merge keys, then
+ * variable interpolation, then short/long syntax normalisation) into the neutral {@link
+ * ComposeProject} model.
  */
 public final class ComposeLoader {
 
@@ -33,62 +34,103 @@ public final class ComposeLoader {
   public ComposeProject load(String yaml, String sourceName, Path projectDir, EnvSources env) {
     Diagnostics diag = new Diagnostics();
     Interpolator interpolator = new Interpolator(env::lookup);
-    Map<String, Object> root = Raw.map(
-        interpolator.interpolateTree(YamlTreeReader.read(yaml, sourceName), ""), "(top level)");
-    interpolator.unsetVariables().forEach(v ->
-        diag.warning("(project)", "variable " + v + " is not set: defaulting to a blank string, as Compose does"));
+    Map<String, Object> root =
+        Raw.map(
+            interpolator.interpolateTree(YamlTreeReader.read(yaml, sourceName), ""), "(top level)");
+    interpolator
+        .unsetVariables()
+        .forEach(
+            v ->
+                diag.warning(
+                    "(project)",
+                    "variable "
+                        + v
+                        + " is not set: defaulting to a blank string, as Compose does"));
     for (String key : new TreeMap<>(root).keySet()) {
       if (key.equals("version")) {
         diag.note("(project)", "version is obsolete and ignored, as Compose does");
       } else if (key.equals("networks")) {
         diag.note("(project)", "networks ignored: a namespace is one flat network");
       } else if (!List.of("name", "services", "volumes").contains(key) && !key.startsWith("x-")) {
-        diag.unsupported("(project)", "top-level key \"" + key + "\" has no Kubernetes mapping in this generator");
+        diag.unsupported(
+            "(project)",
+            "top-level key \"" + key + "\" has no Kubernetes mapping in this generator");
       }
     }
-    String name = Optional.ofNullable(Raw.string(root.get("name"), "name"))
-        .or(() -> env.lookup("COMPOSE_PROJECT_NAME"))
-        .orElse(projectDir.getFileName() == null ? "default" : projectDir.getFileName().toString())
-        .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "");
+    String name =
+        Optional.ofNullable(Raw.string(root.get("name"), "name"))
+            .or(() -> env.lookup("COMPOSE_PROJECT_NAME"))
+            .orElse(
+                projectDir.getFileName() == null ? "default" : projectDir.getFileName().toString())
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9_-]", "");
 
     ServiceParser parser = new ServiceParser(projectDir, env, diag);
     List<ComposeService> services = new ArrayList<>();
-    new TreeMap<>(Raw.map(root.get("services"), "services")).forEach((serviceName, spec) -> {
-      Map<String, Object> s = Raw.map(spec, "services." + serviceName);
-      if (s.containsKey("profiles")) {
-        diag.note(serviceName, "left out: services with profiles are off by default, as in `docker compose up`");
-        return;
-      }
-      services.add(parser.parse(serviceName, s));
-    });
+    new TreeMap<>(Raw.map(root.get("services"), "services"))
+        .forEach(
+            (serviceName, spec) -> {
+              Map<String, Object> s = Raw.map(spec, "services." + serviceName);
+              if (s.containsKey("profiles")) {
+                diag.note(
+                    serviceName,
+                    "left out: services with profiles are off by default, as in `docker compose"
+                        + " up`");
+                return;
+              }
+              services.add(parser.parse(serviceName, s));
+            });
     checkDependencies(services);
-    return new ComposeProject(name, sourceName, projectDir, List.copyOf(services),
-        volumes(root.get("volumes"), diag), settings(root.get("x-k8s"), diag), diag);
+    return new ComposeProject(
+        name,
+        sourceName,
+        projectDir,
+        List.copyOf(services),
+        volumes(root.get("volumes"), diag),
+        settings(root.get("x-k8s"), diag),
+        diag);
   }
 
   private static void checkDependencies(List<ComposeService> services) {
     for (ComposeService s : services) {
-      s.dependsOn().forEach(d -> {
-        if (services.stream().noneMatch(o -> o.name().equals(d.service()))) {
-          throw new IllegalArgumentException(
-              "services." + s.name() + ".depends_on: service \"" + d.service() + "\" is not defined (or has a profile)");
-        }
-      });
+      s.dependsOn()
+          .forEach(
+              d -> {
+                if (services.stream().noneMatch(o -> o.name().equals(d.service()))) {
+                  throw new IllegalArgumentException(
+                      "services."
+                          + s.name()
+                          + ".depends_on: service \""
+                          + d.service()
+                          + "\" is not defined (or has a profile)");
+                }
+              });
     }
   }
 
   private static Map<String, NamedVolume> volumes(Object raw, Diagnostics diag) {
     Map<String, NamedVolume> out = new TreeMap<>();
-    Raw.map(raw, "volumes").forEach((name, spec) -> {
-      Map<String, Object> m = Raw.map(spec, "volumes." + name);
-      boolean external = m.containsKey("external") && Raw.bool(m.get("external"), "volumes." + name + ".external");
-      for (String key : m.keySet()) {
-        if (!List.of("labels", "external", "name").contains(key)) {
-          diag.unsupported("(project)", "volumes." + name + "." + key + " has no mapping (storage comes from a PVC)");
-        }
-      }
-      out.put(name, new NamedVolume(name, external, new TreeMap<>(Raw.keyValues(m.get("labels"), "volumes." + name))));
-    });
+    Raw.map(raw, "volumes")
+        .forEach(
+            (name, spec) -> {
+              Map<String, Object> m = Raw.map(spec, "volumes." + name);
+              boolean external =
+                  m.containsKey("external")
+                      && Raw.bool(m.get("external"), "volumes." + name + ".external");
+              for (String key : m.keySet()) {
+                if (!List.of("labels", "external", "name").contains(key)) {
+                  diag.unsupported(
+                      "(project)",
+                      "volumes." + name + "." + key + " has no mapping (storage comes from a PVC)");
+                }
+              }
+              out.put(
+                  name,
+                  new NamedVolume(
+                      name,
+                      external,
+                      new TreeMap<>(Raw.keyValues(m.get("labels"), "volumes." + name))));
+            });
     return out;
   }
 
@@ -100,15 +142,21 @@ public final class ComposeLoader {
       }
     }
     List<ProjectSettings.Task> tasks = new ArrayList<>();
-    new TreeMap<>(Raw.map(m.get("tasks"), "x-k8s.tasks")).forEach((name, spec) -> {
-      Map<String, Object> t = Raw.map(spec, "x-k8s.tasks." + name);
-      String service = Raw.string(t.get("service"), "x-k8s.tasks." + name + ".service");
-      if (service == null) {
-        throw new IllegalArgumentException("x-k8s.tasks." + name + ".service is required");
-      }
-      tasks.add(new ProjectSettings.Task(name, service, Raw.stringOrList(t.get("command"), "x-k8s.tasks." + name)));
-    });
-    return new ProjectSettings(Optional.ofNullable(Raw.string(m.get("namespace"), "x-k8s.namespace")),
-        Optional.ofNullable(Raw.string(m.get("cluster-name"), "x-k8s.cluster-name")), List.copyOf(tasks));
+    new TreeMap<>(Raw.map(m.get("tasks"), "x-k8s.tasks"))
+        .forEach(
+            (name, spec) -> {
+              Map<String, Object> t = Raw.map(spec, "x-k8s.tasks." + name);
+              String service = Raw.string(t.get("service"), "x-k8s.tasks." + name + ".service");
+              if (service == null) {
+                throw new IllegalArgumentException("x-k8s.tasks." + name + ".service is required");
+              }
+              tasks.add(
+                  new ProjectSettings.Task(
+                      name, service, Raw.stringOrList(t.get("command"), "x-k8s.tasks." + name)));
+            });
+    return new ProjectSettings(
+        Optional.ofNullable(Raw.string(m.get("namespace"), "x-k8s.namespace")),
+        Optional.ofNullable(Raw.string(m.get("cluster-name"), "x-k8s.cluster-name")),
+        List.copyOf(tasks));
   }
 }

@@ -10,21 +10,23 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Reads {@code .env} files the way Compose does: {@code KEY=VALUE}, optional {@code export}, comments,
- * single quotes literal, double quotes with escapes, unquoted values trimmed and cut at " #", and
- * {@code ${VAR}} references to earlier keys (or the outer lookup) expanded in unquoted/double-quoted values.
+ * Reads {@code .env} files the way Compose does: {@code KEY=VALUE}, optional {@code export},
+ * comments, single quotes literal, double quotes with escapes, unquoted values trimmed and cut at "
+ * #", and {@code ${VAR}} references to earlier keys (or the outer lookup) expanded in
+ * unquoted/double-quoted values.
  */
 public final class DotEnv {
   private DotEnv() {}
 
-  public static Map<String, String> read(Path file, Function<String, Optional<String>> outer) throws IOException {
+  public static Map<String, String> read(Path file, Function<String, Optional<String>> outer)
+      throws IOException {
     return parse(Files.readString(file, StandardCharsets.UTF_8), outer);
   }
 
   public static Map<String, String> parse(String text, Function<String, Optional<String>> outer) {
     Map<String, String> vars = new LinkedHashMap<>();
-    Interpolator interpolator = new Interpolator(
-        name -> Optional.ofNullable(vars.get(name)).or(() -> outer.apply(name)));
+    Interpolator interpolator =
+        new Interpolator(name -> Optional.ofNullable(vars.get(name)).or(() -> outer.apply(name)));
     int i = 0;
     String s = text.replace("\r\n", "\n");
     while (i < s.length()) {
@@ -47,7 +49,8 @@ public final class DotEnv {
       }
       String key = line.substring(0, eq).strip();
       int valueStart = s.indexOf('=', i) + 1;
-      while (valueStart < s.length() && (s.charAt(valueStart) == ' ' || s.charAt(valueStart) == '\t')) {
+      while (valueStart < s.length()
+          && (s.charAt(valueStart) == ' ' || s.charAt(valueStart) == '\t')) {
         valueStart++;
       }
       char quote = valueStart < s.length() ? s.charAt(valueStart) : 0;

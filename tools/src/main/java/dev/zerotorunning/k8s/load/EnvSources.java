@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where interpolation values come from, highest precedence first: the process environment (only when
- * asked for: generated manifests must not depend on a developer's shell), then each env file in order.
- * The default file list is {@code .env} then {@code .env.example} next to the compose file, so a fresh
- * clone with no {@code .env} still resolves every variable the project documents.
+ * Where interpolation values come from, highest precedence first: the process environment (only
+ * when asked for: generated manifests must not depend on a developer's shell), then each env file
+ * in order. The default file list is {@code .env} then {@code .env.example} next to the compose
+ * file, so a fresh clone with no {@code .env} still resolves every variable the project documents.
  */
 public final class EnvSources {
   private final Map<String, String> processEnv;
@@ -27,16 +27,18 @@ public final class EnvSources {
 
   /**
    * @param explicitFiles files given with {@code --env-file}; each must exist
-   * @param projectDir    where {@code .env} / {@code .env.example} are looked up when no file is given
-   * @param processEnv    the shell environment, or an empty map to ignore it
+   * @param projectDir where {@code .env} / {@code .env.example} are looked up when no file is given
+   * @param processEnv the shell environment, or an empty map to ignore it
    */
-  public static EnvSources load(List<Path> explicitFiles, Path projectDir, Map<String, String> processEnv) {
+  public static EnvSources load(
+      List<Path> explicitFiles, Path projectDir, Map<String, String> processEnv) {
     EnvSources sources = new EnvSources(Map.copyOf(processEnv));
     List<Path> candidates = explicitFiles;
     if (explicitFiles.isEmpty()) {
-      candidates = List.of(projectDir.resolve(".env"), projectDir.resolve(".env.example")).stream()
-          .filter(Files::isRegularFile)
-          .toList();
+      candidates =
+          List.of(projectDir.resolve(".env"), projectDir.resolve(".env.example")).stream()
+              .filter(Files::isRegularFile)
+              .toList();
     }
     for (Path file : candidates) {
       if (!Files.isRegularFile(file)) {

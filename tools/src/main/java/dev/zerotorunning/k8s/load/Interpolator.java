@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Compose variable interpolation: {@code $V}, {@code ${V}}, {@code ${V:-d}}, {@code ${V-d}},
- * {@code ${V:?err}}, {@code ${V?err}}, {@code ${V:+alt}}, {@code ${V+alt}} and {@code $$} for a literal
+ * Compose variable interpolation: {@code $V}, {@code ${V}}, {@code ${V:-d}}, {@code ${V-d}}, {@code
+ * ${V:?err}}, {@code ${V?err}}, {@code ${V:+alt}}, {@code ${V+alt}} and {@code $$} for a literal
  * dollar. Defaults may themselves contain {@code ${...}} (Compose allows nesting).
  */
 public final class Interpolator {
@@ -44,7 +44,9 @@ public final class Interpolator {
     }
     if (node instanceof Map<?, ?> map) {
       Map<Object, Object> out = new LinkedHashMap<>();
-      map.forEach((k, v) -> out.put(k, interpolateTree(v, path.isEmpty() ? String.valueOf(k) : path + "." + k)));
+      map.forEach(
+          (k, v) ->
+              out.put(k, interpolateTree(v, path.isEmpty() ? String.valueOf(k) : path + "." + k)));
       return out;
     }
     if (node instanceof List<?> list) {
@@ -118,7 +120,10 @@ public final class Interpolator {
       case '?':
         if (!present) {
           throw new InterpolationException(
-              "required variable " + name + " is missing a value" + (arg.isEmpty() ? "" : ": " + interpolate(arg)));
+              "required variable "
+                  + name
+                  + " is missing a value"
+                  + (arg.isEmpty() ? "" : ": " + interpolate(arg)));
         }
         return value.get();
       case '+':
@@ -145,7 +150,8 @@ public final class Interpolator {
         return j;
       }
     }
-    throw new InterpolationException("invalid interpolation format: unclosed \"${\" in \"" + text + "\"");
+    throw new InterpolationException(
+        "invalid interpolation format: unclosed \"${\" in \"" + text + "\"");
   }
 
   private static boolean isNameStart(char c) {

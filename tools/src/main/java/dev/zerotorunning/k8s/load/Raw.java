@@ -69,7 +69,9 @@ final class Raw {
     return new ArrayList<>(l);
   }
 
-  /** A scalar or a list of scalars, both common in compose ({@code env_file}, {@code tmpfs}, ...). */
+  /**
+   * A scalar or a list of scalars, both common in compose ({@code env_file}, {@code tmpfs}, ...).
+   */
   static List<String> stringOrList(Object value, String path) {
     if (value == null) {
       return List.of();

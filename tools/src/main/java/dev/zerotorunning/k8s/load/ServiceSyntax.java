@@ -14,13 +14,17 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Short and long syntax of ports, expose, volumes, depends_on and healthcheck, per the Compose spec. */
+/**
+ * Short and long syntax of ports, expose, volumes, depends_on and healthcheck, per the Compose
+ * spec.
+ */
 final class ServiceSyntax {
   private ServiceSyntax() {}
 
   /** [HOST_IP:][HOST_PORT[-END]:]CONTAINER_PORT[-END][/PROTOCOL]; IPv6 host IPs in brackets. */
-  private static final Pattern SHORT_PORT = Pattern.compile(
-      "^(?:(?<ip>\\[[^]]+]|\\d+\\.\\d+\\.\\d+\\.\\d+):)?(?:(?<host>\\d*(?:-\\d+)?):)?(?<target>\\d+(?:-\\d+)?)(?:/(?<proto>tcp|udp|sctp))?$");
+  private static final Pattern SHORT_PORT =
+      Pattern.compile(
+          "^(?:(?<ip>\\[[^]]+]|\\d+\\.\\d+\\.\\d+\\.\\d+):)?(?:(?<host>\\d*(?:-\\d+)?):)?(?<target>\\d+(?:-\\d+)?)(?:/(?<proto>tcp|udp|sctp))?$");
 
   static List<PortMapping> ports(Object raw, String path) {
     List<PortMapping> out = new ArrayList<>();
@@ -39,22 +43,30 @@ final class ServiceSyntax {
 
   private static PortMapping longPort(Map<String, Object> m, String path) {
     for (String key : m.keySet()) {
-      if (!List.of("target", "published", "host_ip", "protocol", "mode", "name", "app_protocol").contains(key)) {
+      if (!List.of("target", "published", "host_ip", "protocol", "mode", "name", "app_protocol")
+          .contains(key)) {
         throw new Raw.ComposeFormatException(path, "unknown port key \"" + key + "\"");
       }
     }
-    Optional<Integer> published = Optional.ofNullable(m.get("published"))
-        .map(p -> Raw.string(p, path + ".published"))
-        .filter(p -> !p.isEmpty())
-        .map(p -> {
-          if (!p.matches("\\d+")) {
-            throw new Raw.ComposeFormatException(path + ".published", "port ranges are not supported: " + p);
-          }
-          return Integer.parseInt(p);
-        });
-    return new PortMapping(Raw.integer(m.get("target"), path + ".target"), published,
+    Optional<Integer> published =
+        Optional.ofNullable(m.get("published"))
+            .map(p -> Raw.string(p, path + ".published"))
+            .filter(p -> !p.isEmpty())
+            .map(
+                p -> {
+                  if (!p.matches("\\d+")) {
+                    throw new Raw.ComposeFormatException(
+                        path + ".published", "port ranges are not supported: " + p);
+                  }
+                  return Integer.parseInt(p);
+                });
+    return new PortMapping(
+        Raw.integer(m.get("target"), path + ".target"),
+        published,
         Optional.ofNullable(Raw.string(m.get("host_ip"), path + ".host_ip")),
-        Optional.ofNullable(Raw.string(m.get("protocol"), path)).orElse("tcp").toLowerCase(Locale.ROOT),
+        Optional.ofNullable(Raw.string(m.get("protocol"), path))
+            .orElse("tcp")
+            .toLowerCase(Locale.ROOT),
         Optional.ofNullable(Raw.string(m.get("name"), path + ".name")));
   }
 
@@ -69,12 +81,14 @@ final class ServiceSyntax {
     String host = m.group("host");
     int[] published = host == null || host.isEmpty() ? null : range(host, path);
     if (published != null && published.length != targets.length) {
-      throw new Raw.ComposeFormatException(path, "host and container port ranges differ in size: " + spec);
+      throw new Raw.ComposeFormatException(
+          path, "host and container port ranges differ in size: " + spec);
     }
     List<PortMapping> out = new ArrayList<>();
     for (int i = 0; i < targets.length; i++) {
       Optional<Integer> pub = published == null ? Optional.empty() : Optional.of(published[i]);
-      // "127.0.0.1::80" publishes on an ephemeral host port: Kubernetes needs a fixed one, so we keep it unpublished.
+      // "127.0.0.1::80" publishes on an ephemeral host port: Kubernetes needs a fixed one, so we
+      // keep it unpublished.
       out.add(new PortMapping(targets[i], pub, ip, proto, Optional.empty()));
     }
     return out;
@@ -139,19 +153,28 @@ final class ServiceSyntax {
   }
 
   private static VolumeMount longVolume(Map<String, Object> m, Path projectDir, String path) {
-    String type = Optional.ofNullable(Raw.string(m.get("type"), path + ".type")).orElse(VolumeMount.NAMED);
+    String type =
+        Optional.ofNullable(Raw.string(m.get("type"), path + ".type")).orElse(VolumeMount.NAMED);
     String source = Optional.ofNullable(Raw.string(m.get("source"), path + ".source")).orElse("");
     String target = Raw.string(m.get("target"), path + ".target");
     if (target == null) {
       throw new Raw.ComposeFormatException(path, "volume target is required");
     }
-    boolean readOnly = m.containsKey("read_only") && Raw.bool(m.get("read_only"), path + ".read_only");
+    boolean readOnly =
+        m.containsKey("read_only") && Raw.bool(m.get("read_only"), path + ".read_only");
     return switch (type) {
-      case "bind" -> new VolumeMount(VolumeMount.BIND, resolve(projectDir, source), target, readOnly);
+      case "bind" ->
+          new VolumeMount(VolumeMount.BIND, resolve(projectDir, source), target, readOnly);
       case "tmpfs" -> new VolumeMount(VolumeMount.TMPFS, "", target, readOnly);
-      case "volume" -> new VolumeMount(source.isEmpty() ? VolumeMount.ANONYMOUS : VolumeMount.NAMED, source, target,
-          readOnly);
-      default -> throw new Raw.ComposeFormatException(path + ".type", "unsupported volume type \"" + type + "\"");
+      case "volume" ->
+          new VolumeMount(
+              source.isEmpty() ? VolumeMount.ANONYMOUS : VolumeMount.NAMED,
+              source,
+              target,
+              readOnly);
+      default ->
+          throw new Raw.ComposeFormatException(
+              path + ".type", "unsupported volume type \"" + type + "\"");
     };
   }
 
@@ -161,7 +184,8 @@ final class ServiceSyntax {
 
   private static String resolve(Path projectDir, String source) {
     if (source.startsWith("~")) {
-      return source; // a home-directory path cannot be carried into a cluster; reported by the builder
+      return source; // a home-directory path cannot be carried into a cluster; reported by the
+      // builder
     }
     return projectDir.resolve(source).normalize().toString();
   }
@@ -169,16 +193,23 @@ final class ServiceSyntax {
   static List<Dependency> dependsOn(Object raw, String path) {
     List<Dependency> out = new ArrayList<>();
     if (raw instanceof Map) {
-      Raw.map(raw, path).forEach((name, spec) -> {
-        Map<String, Object> m = Raw.map(spec, path + "." + name);
-        String condition = Optional.ofNullable(Raw.string(m.get("condition"), path)).orElse(Dependency.STARTED);
-        if (!List.of(Dependency.STARTED, Dependency.HEALTHY, Dependency.COMPLETED).contains(condition)) {
-          throw new Raw.ComposeFormatException(path + "." + name, "unknown condition \"" + condition + "\"");
-        }
-        out.add(new Dependency(name, condition));
-      });
+      Raw.map(raw, path)
+          .forEach(
+              (name, spec) -> {
+                Map<String, Object> m = Raw.map(spec, path + "." + name);
+                String condition =
+                    Optional.ofNullable(Raw.string(m.get("condition"), path))
+                        .orElse(Dependency.STARTED);
+                if (!List.of(Dependency.STARTED, Dependency.HEALTHY, Dependency.COMPLETED)
+                    .contains(condition)) {
+                  throw new Raw.ComposeFormatException(
+                      path + "." + name, "unknown condition \"" + condition + "\"");
+                }
+                out.add(new Dependency(name, condition));
+              });
     } else {
-      Raw.stringOrList(raw, path).forEach(name -> out.add(new Dependency(name, Dependency.STARTED)));
+      Raw.stringOrList(raw, path)
+          .forEach(name -> out.add(new Dependency(name, Dependency.STARTED)));
     }
     return out;
   }
@@ -196,20 +227,26 @@ final class ServiceSyntax {
     } else if (test != null) {
       words = List.of("CMD-SHELL", Raw.string(test, path + ".test"));
     } else {
-      throw new Raw.ComposeFormatException(path, "healthcheck without test (inheriting the image's is not supported)");
+      throw new Raw.ComposeFormatException(
+          path, "healthcheck without test (inheriting the image's is not supported)");
     }
     if (words.isEmpty() || "NONE".equals(words.get(0))) {
       return Optional.empty();
     }
     if (!List.of("CMD", "CMD-SHELL").contains(words.get(0))) {
-      throw new Raw.ComposeFormatException(path + ".test", "must start with CMD, CMD-SHELL or NONE");
+      throw new Raw.ComposeFormatException(
+          path + ".test", "must start with CMD, CMD-SHELL or NONE");
     }
-    return Optional.of(new Healthcheck(words,
-        durationOr(m.get("interval"), Healthcheck.DEFAULT_INTERVAL),
-        durationOr(m.get("timeout"), Healthcheck.DEFAULT_TIMEOUT),
-        m.get("retries") == null ? Healthcheck.DEFAULT_RETRIES : Raw.integer(m.get("retries"), path + ".retries"),
-        durationOr(m.get("start_period"), Duration.ZERO),
-        Optional.ofNullable(m.get("start_interval")).map(Units::duration)));
+    return Optional.of(
+        new Healthcheck(
+            words,
+            durationOr(m.get("interval"), Healthcheck.DEFAULT_INTERVAL),
+            durationOr(m.get("timeout"), Healthcheck.DEFAULT_TIMEOUT),
+            m.get("retries") == null
+                ? Healthcheck.DEFAULT_RETRIES
+                : Raw.integer(m.get("retries"), path + ".retries"),
+            durationOr(m.get("start_period"), Duration.ZERO),
+            Optional.ofNullable(m.get("start_interval")).map(Units::duration)));
   }
 
   private static Duration durationOr(Object raw, Duration fallback) {

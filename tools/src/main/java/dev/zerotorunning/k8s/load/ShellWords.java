@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a string-form {@code command:}/{@code entrypoint:} into words the way Compose does (POSIX shell
- * quoting, no expansion): {@code echo "a b" 'c'} becomes {@code [echo, a b, c]}.
+ * Splits a string-form {@code command:}/{@code entrypoint:} into words the way Compose does (POSIX
+ * shell quoting, no expansion): {@code echo "a b" 'c'} becomes {@code [echo, a b, c]}.
  */
 public final class ShellWords {
   private ShellWords() {}
@@ -26,7 +26,9 @@ public final class ShellWords {
       } else if (quote == '"') {
         if (c == '"') {
           quote = 0;
-        } else if (c == '\\' && i + 1 < line.length() && "\"\\$`".indexOf(line.charAt(i + 1)) >= 0) {
+        } else if (c == '\\'
+            && i + 1 < line.length()
+            && "\"\\$`".indexOf(line.charAt(i + 1)) >= 0) {
           current.append(line.charAt(++i));
         } else {
           current.append(c);

@@ -10,10 +10,14 @@ import java.util.regex.Pattern;
 public final class Units {
   private Units() {}
 
-  private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(h|ms|m|s|us|µs|ns)");
-  private static final Pattern BYTES = Pattern.compile("(\\d+)\\s*([bkmg]?)b?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern DURATION_PART =
+      Pattern.compile("(\\d+(?:\\.\\d+)?)(h|ms|m|s|us|µs|ns)");
+  private static final Pattern BYTES =
+      Pattern.compile("(\\d+)\\s*([bkmg]?)b?", Pattern.CASE_INSENSITIVE);
 
-  /** Go duration syntax as Compose accepts it: "1m30s", "500ms", "10s"; a bare number means seconds. */
+  /**
+   * Go duration syntax as Compose accepts it: "1m30s", "500ms", "10s"; a bare number means seconds.
+   */
   public static Duration duration(Object raw) {
     String s = String.valueOf(raw).trim();
     if (s.matches("\\d+")) {
@@ -28,14 +32,15 @@ public final class Units {
       }
       end = m.end();
       BigDecimal n = new BigDecimal(m.group(1));
-      long nanosPerUnit = switch (m.group(2)) {
-        case "h" -> 3_600_000_000_000L;
-        case "m" -> 60_000_000_000L;
-        case "s" -> 1_000_000_000L;
-        case "ms" -> 1_000_000L;
-        case "us", "µs" -> 1_000L;
-        default -> 1L;
-      };
+      long nanosPerUnit =
+          switch (m.group(2)) {
+            case "h" -> 3_600_000_000_000L;
+            case "m" -> 60_000_000_000L;
+            case "s" -> 1_000_000_000L;
+            case "ms" -> 1_000_000L;
+            case "us", "µs" -> 1_000L;
+            default -> 1L;
+          };
       total = total.plusNanos(n.multiply(BigDecimal.valueOf(nanosPerUnit)).longValue());
     }
     if (end != s.length() || s.isEmpty()) {
@@ -50,7 +55,10 @@ public final class Units {
     return (int) Math.max(1, seconds);
   }
 
-  /** Compose memory ("512m", "1g", "1024k", bytes) to a Kubernetes quantity; compose units are binary. */
+  /**
+   * Compose memory ("512m", "1g", "1024k", bytes) to a Kubernetes quantity; compose units are
+   * binary.
+   */
   public static String memoryQuantity(Object raw) {
     String s = String.valueOf(raw).trim();
     Matcher m = BYTES.matcher(s);

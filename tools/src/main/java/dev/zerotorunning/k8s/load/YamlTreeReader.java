@@ -16,23 +16,29 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
- * Parses YAML into plain maps/lists/scalars with the YAML 1.2 core schema (like Compose's Go parser:
- * {@code yes} stays a string) and resolves {@code <<} merge keys, which YAML 1.2 parsers leave alone but
- * every compose file with {@code x-defaults: &defaults} relies on.
+ * Parses YAML into plain maps/lists/scalars with the YAML 1.2 core schema (like Compose's Go
+ * parser: {@code yes} stays a string) and resolves {@code <<} merge keys, which YAML 1.2 parsers
+ * leave alone but every compose file with {@code x-defaults: &defaults} relies on.
  */
 public final class YamlTreeReader {
   private YamlTreeReader() {}
 
   public static Object read(String yaml, String label) {
-    LoadSettings settings = LoadSettings.builder().setLabel(label).setAllowDuplicateKeys(false)
-        .setMaxAliasesForCollections(500).build();
+    LoadSettings settings =
+        LoadSettings.builder()
+            .setLabel(label)
+            .setAllowDuplicateKeys(false)
+            .setMaxAliasesForCollections(500)
+            .build();
     Optional<Node> root = new Compose(settings).composeString(yaml);
     root.ifPresent(node -> resolveMerges(node, new IdentityHashMap<>()));
     Object tree = new StandardConstructor(settings).constructSingleDocument(root);
     return stringKeys(tree);
   }
 
-  /** Replaces every {@code <<} entry by the merged entries; explicit keys win, earlier sources win. */
+  /**
+   * Replaces every {@code <<} entry by the merged entries; explicit keys win, earlier sources win.
+   */
   private static void resolveMerges(Node node, IdentityHashMap<Node, Boolean> seen) {
     if (seen.put(node, Boolean.TRUE) != null) {
       return; // an alias to a node already processed
@@ -84,7 +90,8 @@ public final class YamlTreeReader {
       }
       return out;
     }
-    throw new IllegalArgumentException("<< merge key: value must be a mapping or a sequence of mappings");
+    throw new IllegalArgumentException(
+        "<< merge key: value must be a mapping or a sequence of mappings");
   }
 
   private static boolean isMergeKey(Node key) {

@@ -6,15 +6,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The neutral model: everything the Kubernetes stage needs from a compose file, already interpolated
- * and normalised, with no YAML or Compose syntax left in it.
+ * The neutral model: everything the Kubernetes stage needs from a compose file, already
+ * interpolated and normalised, with no YAML or Compose syntax left in it.
  *
- * @param name        compose project name (top-level {@code name:} or the directory name)
- * @param sourceName  the compose file's name as given, used only in generated-file headers
- * @param projectDir  directory relative paths (bind mounts, env_file) are resolved against
- * @param services    services in name order, so every later stage is deterministic for free
- * @param volumes     top-level named volumes by name
- * @param settings    top-level {@code x-k8s} settings
+ * @param name compose project name (top-level {@code name:} or the directory name)
+ * @param sourceName the compose file's name as given, used only in generated-file headers
+ * @param projectDir directory relative paths (bind mounts, env_file) are resolved against
+ * @param services services in name order, so every later stage is deterministic for free
+ * @param volumes top-level named volumes by name
+ * @param settings top-level {@code x-k8s} settings
  * @param diagnostics everything the loader could not map, per service
  */
 public record ComposeProject(

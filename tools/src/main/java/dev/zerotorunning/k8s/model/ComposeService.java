@@ -8,12 +8,12 @@ import java.util.Optional;
 /**
  * One compose service after interpolation and normalisation (short and long syntax both end here).
  *
- * @param entrypoint   compose {@code entrypoint} (Kubernetes {@code command}); empty = image default
- * @param command      compose {@code command} (Kubernetes {@code args}); empty = image default
- * @param environment  {@code env_file} values overlaid by {@code environment}, in declaration order
- * @param restart      compose restart policy as written ("no", "always", "on-failure:3", ...), or empty
- * @param replicas     {@code deploy.replicas} or {@code scale}
- * @param labels       compose labels minus the {@code kompose.*} ones (those are in {@code hints})
+ * @param entrypoint compose {@code entrypoint} (Kubernetes {@code command}); empty = image default
+ * @param command compose {@code command} (Kubernetes {@code args}); empty = image default
+ * @param environment {@code env_file} values overlaid by {@code environment}, in declaration order
+ * @param restart compose restart policy as written ("no", "always", "on-failure:3", ...), or empty
+ * @param replicas {@code deploy.replicas} or {@code scale}
+ * @param labels compose labels minus the {@code kompose.*} ones (those are in {@code hints})
  */
 public record ComposeService(
     String name,
@@ -45,8 +45,11 @@ public record ComposeService(
   /** Ports the container listens on: published targets plus {@code expose}, deduplicated. */
   public List<PortMapping> containerPorts() {
     return ports.stream()
-        .filter(p -> ports.stream().filter(q -> q.sameContainerPort(p)).findFirst().orElseThrow() == p)
-        .sorted(java.util.Comparator.comparingInt(PortMapping::target).thenComparing(PortMapping::protocol))
+        .filter(
+            p -> ports.stream().filter(q -> q.sameContainerPort(p)).findFirst().orElseThrow() == p)
+        .sorted(
+            java.util.Comparator.comparingInt(PortMapping::target)
+                .thenComparing(PortMapping::protocol))
         .toList();
   }
 

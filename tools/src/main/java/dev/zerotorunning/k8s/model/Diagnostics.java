@@ -5,13 +5,17 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * What the tool noticed while loading and mapping. {@code UNSUPPORTED} entries fail {@code --strict};
- * {@code NOTE}s explain a deliberate translation (e.g. {@code build:} is ignored because the image is
- * loaded into kind instead) and never fail.
+ * What the tool noticed while loading and mapping. {@code UNSUPPORTED} entries fail {@code
+ * --strict}; {@code NOTE}s explain a deliberate translation (e.g. {@code build:} is ignored because
+ * the image is loaded into kind instead) and never fail.
  */
 public final class Diagnostics {
 
-  public enum Level { UNSUPPORTED, WARNING, NOTE }
+  public enum Level {
+    UNSUPPORTED,
+    WARNING,
+    NOTE
+  }
 
   /** One finding; {@code scope} is a service name or "(project)". */
   public record Entry(Level level, String scope, String message) {
@@ -45,7 +49,10 @@ public final class Diagnostics {
   /** Sorted by scope, then level, then text, so reports are stable across runs. */
   public List<Entry> entries() {
     List<Entry> sorted = new ArrayList<>(entries);
-    sorted.sort(Comparator.comparing(Entry::scope).thenComparing(Entry::level).thenComparing(Entry::message));
+    sorted.sort(
+        Comparator.comparing(Entry::scope)
+            .thenComparing(Entry::level)
+            .thenComparing(Entry::message));
     return sorted;
   }
 

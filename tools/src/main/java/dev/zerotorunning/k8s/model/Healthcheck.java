@@ -22,7 +22,9 @@ public record Healthcheck(
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
   public static final int DEFAULT_RETRIES = 3;
 
-  /** The command as a container exec: CMD-SHELL runs through {@code sh -c} exactly like Docker does. */
+  /**
+   * The command as a container exec: CMD-SHELL runs through {@code sh -c} exactly like Docker does.
+   */
   public List<String> execCommand() {
     if (test.isEmpty()) {
       return List.of();

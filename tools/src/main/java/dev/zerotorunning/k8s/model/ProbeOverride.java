@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * kompose's {@code kompose.service.healthcheck.readiness.*} / {@code .liveness.*} labels: any field set
- * here replaces what the compose healthcheck would give that probe.
+ * kompose's {@code kompose.service.healthcheck.readiness.*} / {@code .liveness.*} labels: any field
+ * set here replaces what the compose healthcheck would give that probe.
  */
 public record ProbeOverride(
     boolean disable,
@@ -20,8 +20,16 @@ public record ProbeOverride(
     Optional<Duration> startPeriod) {
 
   public static ProbeOverride none() {
-    return new ProbeOverride(false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    return new ProbeOverride(
+        false,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   public boolean hasAction() {

@@ -6,13 +6,17 @@ import java.util.Optional;
 /**
  * Top-level {@code x-k8s:} extension: what Compose cannot express but the cluster needs.
  *
- * @param namespace   namespace for every object (default: project name)
+ * @param namespace namespace for every object (default: project name)
  * @param clusterName kind cluster name written to kind-config.yaml (default: project name)
- * @param tasks       named one-off commands run as Jobs on demand (e.g. reset-db), not part of the base
+ * @param tasks named one-off commands run as Jobs on demand (e.g. reset-db), not part of the base
  */
-public record ProjectSettings(Optional<String> namespace, Optional<String> clusterName, List<Task> tasks) {
+public record ProjectSettings(
+    Optional<String> namespace, Optional<String> clusterName, List<Task> tasks) {
 
-  /** A command run on demand in a copy of {@code service}'s pod spec, like {@code docker compose run}. */
+  /**
+   * A command run on demand in a copy of {@code service}'s pod spec, like {@code docker compose
+   * run}.
+   */
   public record Task(String name, String service, List<String> command) {}
 
   public static ProjectSettings none() {

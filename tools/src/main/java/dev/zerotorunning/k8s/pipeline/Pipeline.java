@@ -11,16 +11,20 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** load -> model -> objects -> YAML -> validation, the whole run behind {@code generate} and {@code check}. */
+/**
+ * load -> model -> objects -> YAML -> validation, the whole run behind {@code generate} and {@code
+ * check}.
+ */
 public final class Pipeline {
 
   /**
-   * @param project  the loaded model (for the report and the secrets command)
+   * @param project the loaded model (for the report and the secrets command)
    * @param manifests the built objects
-   * @param output   rendered files
-   * @param errors   schema and cross-object problems; a non-empty list means nothing may be written
+   * @param output rendered files
+   * @param errors schema and cross-object problems; a non-empty list means nothing may be written
    */
-  public record Result(ComposeProject project, Manifests manifests, OutputTree output, List<String> errors) {
+  public record Result(
+      ComposeProject project, Manifests manifests, OutputTree output, List<String> errors) {
     public String report() {
       return project.diagnostics().report();
     }

@@ -17,26 +17,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks an object against the Kubernetes API schema through the official client's generated
- * {@code validateJsonElement}: an unknown field (a typo such as {@code contianers}) or a missing required
+ * Checks an object against the Kubernetes API schema through the official client's generated {@code
+ * validateJsonElement}: an unknown field (a typo such as {@code contianers}) or a missing required
  * field fails, with the path-free message the client produces, prefixed by our file name.
  */
 public final class SchemaValidator {
   private SchemaValidator() {}
 
   /** apiVersion/kind to the generated model class whose schema applies. */
-  private static final Map<String, Class<?>> MODELS = Map.of(
-      "v1/Namespace", V1Namespace.class,
-      "v1/ConfigMap", V1ConfigMap.class,
-      "v1/Secret", V1Secret.class,
-      "v1/Service", V1Service.class,
-      "v1/PersistentVolumeClaim", V1PersistentVolumeClaim.class,
-      "apps/v1/Deployment", V1Deployment.class,
-      "apps/v1/StatefulSet", V1StatefulSet.class,
-      "batch/v1/Job", V1Job.class,
-      "networking.k8s.io/v1/Ingress", V1Ingress.class);
+  private static final Map<String, Class<?>> MODELS =
+      Map.of(
+          "v1/Namespace", V1Namespace.class,
+          "v1/ConfigMap", V1ConfigMap.class,
+          "v1/Secret", V1Secret.class,
+          "v1/Service", V1Service.class,
+          "v1/PersistentVolumeClaim", V1PersistentVolumeClaim.class,
+          "apps/v1/Deployment", V1Deployment.class,
+          "apps/v1/StatefulSet", V1StatefulSet.class,
+          "batch/v1/Job", V1Job.class,
+          "networking.k8s.io/v1/Ingress", V1Ingress.class);
 
-  /** @return problems found, empty when the object is valid */
+  /**
+   * @return problems found, empty when the object is valid
+   */
   public static List<String> validate(String where, Map<String, Object> tree) {
     List<String> errors = new ArrayList<>();
     String key = tree.get("apiVersion") + "/" + tree.get("kind");
@@ -48,7 +51,8 @@ public final class SchemaValidator {
     JsonElement json = JSON.getGson().toJsonTree(tree);
     try {
       model.getMethod("validateJsonElement", JsonElement.class).invoke(null, json);
-      JSON.getGson().fromJson(json, model); // also catches wrong value types (a string where a number goes)
+      JSON.getGson()
+          .fromJson(json, model); // also catches wrong value types (a string where a number goes)
     } catch (InvocationTargetException e) {
       errors.add(where + ": " + e.getCause().getMessage());
     } catch (RuntimeException e) {

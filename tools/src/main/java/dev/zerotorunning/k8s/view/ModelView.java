@@ -8,7 +8,6 @@ import dev.zerotorunning.k8s.load.Units;
 import dev.zerotorunning.k8s.model.ComposeProject;
 import dev.zerotorunning.k8s.model.ComposeService;
 import dev.zerotorunning.k8s.model.Healthcheck;
-import dev.zerotorunning.k8s.model.PortMapping;
 import dev.zerotorunning.k8s.model.VolumeMount;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,8 +19,9 @@ import java.util.TreeMap;
 
 /**
  * The normalised JSON both sides of the e2e comparison print: our loaded model, and the output of
- * {@code docker compose config --format json} (the reference implementation). Only what the generator
- * relies on is compared: services, images, commands, environment, ports, volumes, depends_on, healthcheck.
+ * {@code docker compose config --format json} (the reference implementation). Only what the
+ * generator relies on is compared: services, images, commands, environment, ports, volumes,
+ * depends_on, healthcheck.
  */
 public final class ModelView {
   private ModelView() {}
@@ -35,12 +35,26 @@ public final class ModelView {
       v.put("command", s.command().isEmpty() ? null : s.command());
       v.put("environment", new TreeMap<>(s.environment()));
       List<Map<String, Object>> ports = new ArrayList<>();
-      s.ports().forEach(port -> ports.add(port(port.target(), port.published().map(String::valueOf),
-          port.hostIp(), port.protocol())));
+      s.ports()
+          .forEach(
+              port ->
+                  ports.add(
+                      port(
+                          port.target(),
+                          port.published().map(String::valueOf),
+                          port.hostIp(),
+                          port.protocol())));
       v.put("ports", sortPorts(ports));
       List<Map<String, Object>> volumes = new ArrayList<>();
-      s.volumes().forEach(vol -> volumes.add(volume(vol.type().equals(VolumeMount.ANONYMOUS) ? "volume" : vol.type(),
-          vol.source(), vol.target(), vol.readOnly())));
+      s.volumes()
+          .forEach(
+              vol ->
+                  volumes.add(
+                      volume(
+                          vol.type().equals(VolumeMount.ANONYMOUS) ? "volume" : vol.type(),
+                          vol.source(),
+                          vol.target(),
+                          vol.readOnly())));
       v.put("volumes", sortVolumes(volumes));
       Map<String, Object> deps = new TreeMap<>();
       s.dependsOn().forEach(d -> deps.put(d.service(), d.condition()));
@@ -56,47 +70,69 @@ public final class ModelView {
   /** Normalises {@code docker compose config --format json} output to the same shape. */
   @SuppressWarnings("unchecked")
   public static String ofComposeConfig(String json) {
-    Map<String, Object> root = (Map<String, Object>) SortedYaml.fromJson(JsonParser.parseString(json));
+    Map<String, Object> root =
+        (Map<String, Object>) SortedYaml.fromJson(JsonParser.parseString(json));
     Map<String, Object> services = new TreeMap<>();
-    ((Map<String, Object>) root.getOrDefault("services", Map.of())).forEach((name, raw) -> {
-      Map<String, Object> s = (Map<String, Object>) raw;
-      Map<String, Object> v = new TreeMap<>();
-      v.put("image", s.get("image"));
-      v.put("entrypoint", s.get("entrypoint"));
-      v.put("command", s.get("command"));
-      Map<String, Object> env = new TreeMap<>((Map<String, Object>) s.getOrDefault("environment", Map.of()));
-      env.values().removeIf(java.util.Objects::isNull);
-      v.put("environment", env);
-      List<Map<String, Object>> ports = new ArrayList<>();
-      for (Map<String, Object> p : (List<Map<String, Object>>) s.getOrDefault("ports", List.of())) {
-        ports.add(port(((Number) p.get("target")).intValue(),
-            Optional.ofNullable((String) p.get("published")).filter(x -> !x.isEmpty()),
-            Optional.ofNullable((String) p.get("host_ip")), (String) p.getOrDefault("protocol", "tcp")));
-      }
-      for (Object e : (List<Object>) s.getOrDefault("expose", List.of())) {
-        String[] parts = String.valueOf(e).split("/", 2);
-        ports.add(port(Integer.parseInt(parts[0]), Optional.empty(), Optional.empty(),
-            parts.length > 1 ? parts[1] : "tcp"));
-      }
-      v.put("ports", sortPorts(ports));
-      List<Map<String, Object>> volumes = new ArrayList<>();
-      for (Map<String, Object> vol : (List<Map<String, Object>>) s.getOrDefault("volumes", List.of())) {
-        volumes.add(volume((String) vol.get("type"), (String) vol.getOrDefault("source", ""),
-            (String) vol.get("target"), Boolean.TRUE.equals(vol.get("read_only"))));
-      }
-      for (Object t : (List<Object>) s.getOrDefault("tmpfs", List.of())) {
-        volumes.add(volume("tmpfs", "", String.valueOf(t).split(":")[0], false));
-      }
-      v.put("volumes", sortVolumes(volumes));
-      Map<String, Object> deps = new TreeMap<>();
-      ((Map<String, Object>) s.getOrDefault("depends_on", Map.of()))
-          .forEach((d, spec) -> deps.put(d, ((Map<String, Object>) spec).getOrDefault("condition", "service_started")));
-      v.put("depends_on", deps);
-      v.put("healthcheck", composeHealthcheck((Map<String, Object>) s.get("healthcheck")));
-      v.put("restart", s.get("restart"));
-      v.put("user", s.get("user"));
-      services.put(name, v);
-    });
+    ((Map<String, Object>) root.getOrDefault("services", Map.of()))
+        .forEach(
+            (name, raw) -> {
+              Map<String, Object> s = (Map<String, Object>) raw;
+              Map<String, Object> v = new TreeMap<>();
+              v.put("image", s.get("image"));
+              v.put("entrypoint", s.get("entrypoint"));
+              v.put("command", s.get("command"));
+              Map<String, Object> env =
+                  new TreeMap<>((Map<String, Object>) s.getOrDefault("environment", Map.of()));
+              env.values().removeIf(java.util.Objects::isNull);
+              v.put("environment", env);
+              List<Map<String, Object>> ports = new ArrayList<>();
+              for (Map<String, Object> p :
+                  (List<Map<String, Object>>) s.getOrDefault("ports", List.of())) {
+                ports.add(
+                    port(
+                        ((Number) p.get("target")).intValue(),
+                        Optional.ofNullable((String) p.get("published")).filter(x -> !x.isEmpty()),
+                        Optional.ofNullable((String) p.get("host_ip")),
+                        (String) p.getOrDefault("protocol", "tcp")));
+              }
+              for (Object e : (List<Object>) s.getOrDefault("expose", List.of())) {
+                String[] parts = String.valueOf(e).split("/", 2);
+                ports.add(
+                    port(
+                        Integer.parseInt(parts[0]),
+                        Optional.empty(),
+                        Optional.empty(),
+                        parts.length > 1 ? parts[1] : "tcp"));
+              }
+              v.put("ports", sortPorts(ports));
+              List<Map<String, Object>> volumes = new ArrayList<>();
+              for (Map<String, Object> vol :
+                  (List<Map<String, Object>>) s.getOrDefault("volumes", List.of())) {
+                volumes.add(
+                    volume(
+                        (String) vol.get("type"),
+                        (String) vol.getOrDefault("source", ""),
+                        (String) vol.get("target"),
+                        Boolean.TRUE.equals(vol.get("read_only"))));
+              }
+              for (Object t : (List<Object>) s.getOrDefault("tmpfs", List.of())) {
+                volumes.add(volume("tmpfs", "", String.valueOf(t).split(":")[0], false));
+              }
+              v.put("volumes", sortVolumes(volumes));
+              Map<String, Object> deps = new TreeMap<>();
+              ((Map<String, Object>) s.getOrDefault("depends_on", Map.of()))
+                  .forEach(
+                      (d, spec) ->
+                          deps.put(
+                              d,
+                              ((Map<String, Object>) spec)
+                                  .getOrDefault("condition", "service_started")));
+              v.put("depends_on", deps);
+              v.put("healthcheck", composeHealthcheck((Map<String, Object>) s.get("healthcheck")));
+              v.put("restart", s.get("restart"));
+              v.put("user", s.get("user"));
+              services.put(name, v);
+            });
     return print(String.valueOf(root.get("name")), services);
   }
 
@@ -114,12 +150,22 @@ public final class ModelView {
     if (words.isEmpty() || words.get(0).equals("NONE")) {
       return null;
     }
-    return healthcheck(new Healthcheck(words,
-        Optional.ofNullable(h.get("interval")).map(Units::duration).orElse(Healthcheck.DEFAULT_INTERVAL),
-        Optional.ofNullable(h.get("timeout")).map(Units::duration).orElse(Healthcheck.DEFAULT_TIMEOUT),
-        Optional.ofNullable(h.get("retries")).map(r -> ((Number) r).intValue()).orElse(Healthcheck.DEFAULT_RETRIES),
-        Optional.ofNullable(h.get("start_period")).map(Units::duration).orElse(java.time.Duration.ZERO),
-        Optional.ofNullable(h.get("start_interval")).map(Units::duration)));
+    return healthcheck(
+        new Healthcheck(
+            words,
+            Optional.ofNullable(h.get("interval"))
+                .map(Units::duration)
+                .orElse(Healthcheck.DEFAULT_INTERVAL),
+            Optional.ofNullable(h.get("timeout"))
+                .map(Units::duration)
+                .orElse(Healthcheck.DEFAULT_TIMEOUT),
+            Optional.ofNullable(h.get("retries"))
+                .map(r -> ((Number) r).intValue())
+                .orElse(Healthcheck.DEFAULT_RETRIES),
+            Optional.ofNullable(h.get("start_period"))
+                .map(Units::duration)
+                .orElse(java.time.Duration.ZERO),
+            Optional.ofNullable(h.get("start_interval")).map(Units::duration)));
   }
 
   private static Map<String, Object> healthcheck(Healthcheck h) {
@@ -133,8 +179,8 @@ public final class ModelView {
     return m;
   }
 
-  private static Map<String, Object> port(int target, Optional<String> published, Optional<String> hostIp,
-      String protocol) {
+  private static Map<String, Object> port(
+      int target, Optional<String> published, Optional<String> hostIp, String protocol) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("target", target);
     m.put("published", published.orElse(null));
@@ -144,12 +190,15 @@ public final class ModelView {
   }
 
   private static List<Map<String, Object>> sortPorts(List<Map<String, Object>> ports) {
-    ports.sort(Comparator.comparing((Map<String, Object> m) -> (Integer) m.get("target"))
-        .thenComparing(m -> String.valueOf(m.get("protocol"))).thenComparing(m -> String.valueOf(m.get("published"))));
+    ports.sort(
+        Comparator.comparing((Map<String, Object> m) -> (Integer) m.get("target"))
+            .thenComparing(m -> String.valueOf(m.get("protocol")))
+            .thenComparing(m -> String.valueOf(m.get("published"))));
     return ports;
   }
 
-  private static Map<String, Object> volume(String type, String source, String target, boolean readOnly) {
+  private static Map<String, Object> volume(
+      String type, String source, String target, boolean readOnly) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("type", type);
     m.put("source", source == null ? "" : source);
@@ -168,6 +217,12 @@ public final class ModelView {
     root.put("name", name);
     root.put("services", services);
     JsonElement tree = new GsonBuilder().serializeNulls().create().toJsonTree(root);
-    return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(tree) + "\n";
+    return new GsonBuilder()
+            .setPrettyPrinting()
+            .disableHtmlEscaping()
+            .serializeNulls()
+            .create()
+            .toJson(tree)
+        + "\n";
   }
 }
