@@ -40,12 +40,16 @@ image_id=$(docker image inspect -f '{{.Id}}' "$API_IMAGE" 2>/dev/null || true)
 if [ -z "${FORCE:-}" ] && [ -n "$image_id" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$hash $image_id" ]; then
   ok "build: $API_IMAGE is up to date (API sources unchanged)"
 else
-  info "build: $API_IMAGE with Jib (base $jib_from) ..."
+  info "build: $API_IMAGE with Jib (base $jib_from; a minute or two the first time) ..."
   start=$(now_ms)
-  ./mvnw -q -B -pl api -am package jib:dockerBuild -DskipTests \
-    -Djib.from.image="$jib_from" -Djib.to.image="$API_IMAGE"
-  image_id=$(docker image inspect -f '{{.Id}}' "$API_IMAGE")
   mkdir -p "$stamp_dir"
+  log="$stamp_dir/api-build.log"
+  if ! ./mvnw -q -B -pl api -am package jib:dockerBuild -Dmaven.test.skip=true \
+    -Djib.from.image="$jib_from" -Djib.to.image="$API_IMAGE" >"$log" 2>&1; then
+    grep -E '^\[ERROR\]' "$log" | grep -vE '^\[ERROR\] *(->|$|To see|Re-run|For more|After correcting|\[Help)' | head -n 25 >&2 || true
+    die "build: the API image did not build (errors above; full output: $log) -> fix them, then: make dev"
+  fi
+  image_id=$(docker image inspect -f '{{.Id}}' "$API_IMAGE")
   echo "$hash $image_id" >"$stamp"
   ok "build: $API_IMAGE built in $(fmt_ms $(($(now_ms) - start)))"
 fi

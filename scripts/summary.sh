@@ -3,12 +3,16 @@
 # its health, how long it took from container start to healthy (from `docker inspect`:
 # State.StartedAt and the health-check log), when that was relative to `make dev`'s start,
 # and its URL or port.
-# Usage: summary.sh [START_MS]   (START_MS: epoch ms when make dev started -> total time)
+# Usage: summary.sh [START_MS [EVENTS_FILE]]
+#   START_MS: epoch ms when make dev started (-> total time and the AT column)
+#   EVENTS_FILE: "container-name time-ns health_status: healthy" lines recorded by make dev
+#   (`docker events`), for containers whose five-entry health log no longer shows the moment.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 load_env .env
 start_ms=${1:-}
+events_file=${2:-/dev/null}
 
 # "8080/tcp=127.0.0.1:18080 ..." of a container -> its URLs, the main one first.
 urls() {
@@ -26,29 +30,35 @@ urls() {
     esac
   done
   extra=${extra# }
-  echo "${main:--}${extra:+ (${extra// :/ :})}"
+  echo "${main:-(internal)}${extra:+ (${extra// :/ :})}"
 }
 
 # 75000 (ms) -> "1m15s"
 fmt_age() { if (($1 < 60000)); then echo "$(($1 / 1000))s"; else echo "$(($1 / 60000))m$((($1 % 60000) / 1000))s"; fi; }
 
 # Time from container start to its first passing health check. Docker keeps the last five
-# probes only: when the log is full and starts with a pass, the moment is unknown ("").
-healthy_ms() { # healthy_ms STARTED_MS "exit,end;exit,end;..."
-  local started=$1 entries=$2 n=0 entry i
+# probes only: when the log is full and starts with a pass, the recorded `docker events` tell,
+# else the moment is unknown ("").
+healthy_ms() { # healthy_ms NAME STARTED_MS "exit,end;exit,end;..."
+  local name=$1 started=$2 entries=$3 n=0 entry i event
   IFS=';' read -r -a entries <<<"$entries"
   n=${#entries[@]}
   for ((i = 0; i < n; i++)); do
     entry=${entries[i]}
     if [ "${entry%%,*}" = 0 ]; then
-      if ((i == 0 && n >= 5)); then return; fi
+      if ((i == 0 && n >= 5)); then
+        event=$(awk -v n="$name" -v t="$started" '$1 == n && / healthy$/ {
+          ms = substr($2, 1, length($2) - 6); if (ms + 0 >= t + 0) { print ms; exit } }' "$events_file")
+        [ -z "$event" ] || echo $((event - started))
+        return
+      fi
       echo $(($(ts_ms "${entry#*,}") - started))
       return
     fi
   done
 }
 
-format='{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}|{{.State.StartedAt}}|{{.State.FinishedAt}}|{{.State.ExitCode}}|'
+format='{{.Name}}|{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}|{{.State.StartedAt}}|{{.State.FinishedAt}}|{{.State.ExitCode}}|'
 format+='{{if .State.Health}}{{range .State.Health.Log}}{{.ExitCode}},{{json .End}};{{end}}{{end}}|'
 # shellcheck disable=SC2016 # a Go template, not shell
 format+='{{range $p, $c := .NetworkSettings.Ports}}{{range $c}}{{$p}}={{.HostIp}}:{{.HostPort}} {{end}}{{end}}'
@@ -58,17 +68,17 @@ now=$(now_ms)
 for svc in $(compose config --services 2>/dev/null); do
   id=$(compose ps -a -q "$svc" 2>/dev/null | head -n1)
   if [ -z "$id" ]; then
-    rows+=("$svc|not created|-|-|-|-")
+    rows+=("$svc|not created|-|-|-| ")
     continue
   fi
   total=$((total + 1))
-  IFS='|' read -r state health started finished code log ports <<<"$(docker inspect -f "$format" "$id")"
+  IFS='|' read -r name state health started finished code log ports <<<"$(docker inspect -f "$format" "$id")"
   started_ms=$(ts_ms "$started")
   ready='-' at='-'
   if [ "$state" = running ]; then
     running=$((running + 1))
     if [ -n "$health" ]; then
-      took=$(healthy_ms "$started_ms" "${log//\"/}")
+      took=$(healthy_ms "${name#/}" "$started_ms" "${log//\"/}")
       if [ -n "$took" ]; then
         ready=$(fmt_ms "$took")
         if [ -n "$start_ms" ] && ((started_ms + took >= start_ms)); then
@@ -83,7 +93,9 @@ for svc in $(compose config --services 2>/dev/null); do
     state="exited($code)"
     ready="ran $(fmt_ms $(($(ts_ms "$finished") - started_ms)))"
   fi
-  rows+=("$svc|$state|${health:--}|$ready|$at|$(urls "$svc" "$ports")")
+  url=-
+  [ "$state" != running ] || url=$(urls "$svc" "$ports")
+  rows+=("$svc|$state|${health:--}|$ready|$at|$url")
 done
 
 if ((total == 0)); then
@@ -97,7 +109,7 @@ fi
 
 echo
 if [ -n "$start_ms" ]; then
-  ok "make dev: stack ready in $(fmt_ms $((now - start_ms))) (services healthy at +$(fmt_ms $((last_ready > start_ms ? last_ready - start_ms : 0)))); $running services running."
+  ok "make dev: stack ready in $(fmt_ms $((now - start_ms)))$( ((last_ready == 0)) || echo " (last service healthy at +$(fmt_ms $((last_ready - start_ms))))"); $running services running."
 fi
 web_port=$(compose port web 3000 2>/dev/null | sed 's/.*://' || true)
 [ -z "$web_port" ] || info "Dashboard: ${C_BOLD}http://localhost:$web_port${C_OFF}"
