@@ -11,12 +11,15 @@ import dev.zerotorunning.wander.db.ServiceDao;
 import dev.zerotorunning.wander.db.StatsDao;
 import dev.zerotorunning.wander.errors.ApiExceptionMapper;
 import dev.zerotorunning.wander.errors.BodySizeLimitFilter;
+import dev.zerotorunning.wander.errors.JsonErrorHandler;
 import dev.zerotorunning.wander.errors.JsonExceptionMapper;
 import dev.zerotorunning.wander.errors.UnexpectedExceptionMapper;
 import dev.zerotorunning.wander.errors.WebApplicationExceptionMapper;
 import dev.zerotorunning.wander.health.HealthReporter;
 import dev.zerotorunning.wander.health.ReadinessServlet;
 import dev.zerotorunning.wander.health.RedisHealthCheck;
+import dev.zerotorunning.wander.limits.RateLimitFilter;
+import dev.zerotorunning.wander.limits.WriteRateLimiter;
 import dev.zerotorunning.wander.resources.CacheResource;
 import dev.zerotorunning.wander.resources.DeploymentResource;
 import dev.zerotorunning.wander.resources.HealthResource;
@@ -77,6 +80,11 @@ public class WanderApplication extends Application<WanderConfiguration> {
         new HealthReporter(jdbi, redis, AppVersion.current(), Clock.systemUTC());
 
     environment.jersey().register(new BodySizeLimitFilter(MAX_BODY_BYTES));
+    environment
+        .jersey()
+        .register(
+            new RateLimitFilter(
+                new WriteRateLimiter(redis, config.getRateLimit(), Clock.systemUTC())));
     environment.jersey().register(new ApiExceptionMapper());
     environment.jersey().register(new JsonExceptionMapper());
     environment.jersey().register(new WebApplicationExceptionMapper());
@@ -87,6 +95,10 @@ public class WanderApplication extends Application<WanderConfiguration> {
     environment.jersey().register(new StatsResource(stats));
     environment.jersey().register(new CacheResource(cache));
     environment.jersey().register(new HealthResource(health));
+
+    JsonErrorHandler errors = new JsonErrorHandler(environment.getObjectMapper());
+    environment.getApplicationContext().setErrorHandler(errors);
+    environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(errors));
 
     environment.healthChecks().register("redis", new RedisHealthCheck(redis));
     environment

@@ -3,6 +3,7 @@ package dev.zerotorunning.wander;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.zerotorunning.wander.cache.CacheSettings;
 import dev.zerotorunning.wander.cache.RedisFactory;
+import dev.zerotorunning.wander.limits.RateLimitSettings;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
@@ -16,6 +17,8 @@ public class WanderConfiguration extends Configuration {
   @Valid @NotNull private RedisFactory redis = new RedisFactory();
 
   @Valid @NotNull private CacheSettings cache = new CacheSettings();
+
+  @Valid @NotNull private RateLimitSettings rateLimit = new RateLimitSettings();
 
   @JsonProperty("database")
   public DataSourceFactory getDataSourceFactory() {
@@ -40,6 +43,16 @@ public class WanderConfiguration extends Configuration {
   @JsonProperty("cache")
   public CacheSettings getCache() {
     return cache;
+  }
+
+  @JsonProperty("rateLimit")
+  public RateLimitSettings getRateLimit() {
+    return rateLimit;
+  }
+
+  @JsonProperty("rateLimit")
+  public void setRateLimit(RateLimitSettings rateLimit) {
+    this.rateLimit = rateLimit;
   }
 
   @JsonProperty("cache")

@@ -4,23 +4,17 @@ import dev.zerotorunning.wander.api.ErrorBody;
 import dev.zerotorunning.wander.api.FieldError;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** Builds the one JSON error body every mapper answers with. */
 final class ErrorResponses {
-  private static final Clock CLOCK = Clock.systemUTC();
-
   private ErrorResponses() {}
 
   static Response of(int status, String message, List<FieldError> details) {
-    ErrorBody body =
-        new ErrorBody(message, status, CLOCK.instant().truncatedTo(ChronoUnit.MILLIS), details);
     return Response.status(status)
         .type(MediaType.APPLICATION_JSON_TYPE)
         .header("Cache-Control", "no-store")
-        .entity(body)
+        .entity(ErrorBody.now(status, message, details))
         .build();
   }
 }

@@ -42,13 +42,17 @@ public final class Http {
     return send("PATCH", path, BodyPublishers.ofString(json), "application/json");
   }
 
-  public Reply send(String method, String path, BodyPublisher body, String contentType) {
+  public Reply send(
+      String method, String path, BodyPublisher body, String contentType, String... headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(20))
             .method(method, body);
     if (contentType != null) {
       request.header("Content-Type", contentType);
+    }
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
     }
     try {
       HttpResponse<String> response = client.send(request.build(), BodyHandlers.ofString());

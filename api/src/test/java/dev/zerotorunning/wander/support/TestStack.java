@@ -51,23 +51,37 @@ public final class TestStack {
     return instance;
   }
 
-  /** Starts another API with its own database and Redis URIs; the caller stops it. */
+  private static final java.util.concurrent.atomic.AtomicInteger APPS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * Starts another API with its own database and Redis URIs; the caller stops it. Overrides are
+   * {@code key=value} pairs. Each app reads its overrides under a prefix of its own, so apps that
+   * live side by side never see each other's settings.
+   */
   public static DropwizardTestSupport<WanderConfiguration> startApp(
-      String jdbcUrl, String redisUri, ConfigOverride... extra) throws Exception {
-    List<ConfigOverride> overrides =
+      String jdbcUrl, String redisUri, String... extra) throws Exception {
+    String prefix = "wander-test-" + APPS.incrementAndGet() + ".";
+    List<String> settings =
         new ArrayList<>(
             List.of(
-                ConfigOverride.config("database.url", jdbcUrl),
-                ConfigOverride.config("database.user", "postgres"),
-                ConfigOverride.config("database.password", "postgres"),
-                ConfigOverride.config("redis.uri", redisUri),
-                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
-                ConfigOverride.config("server.adminConnectors[0].port", "0"),
-                ConfigOverride.config("logging.level", "WARN")));
-    overrides.addAll(List.of(extra));
+                "database.url=" + jdbcUrl,
+                "database.user=postgres",
+                "database.password=postgres",
+                "redis.uri=" + redisUri,
+                "server.applicationConnectors[0].port=0",
+                "server.adminConnectors[0].port=0",
+                "logging.level=WARN",
+                // The suites write far more than a person would; RateLimitTest sets its own limit.
+                "rateLimit.writesPerMinute=0"));
+    settings.addAll(List.of(extra));
+    ConfigOverride[] overrides =
+        settings.stream()
+            .map(s -> s.split("=", 2))
+            .map(kv -> ConfigOverride.config(prefix, kv[0], kv[1]))
+            .toArray(ConfigOverride[]::new);
     DropwizardTestSupport<WanderConfiguration> support =
-        new DropwizardTestSupport<>(
-            WanderApplication.class, "config.yml", overrides.toArray(ConfigOverride[]::new));
+        new DropwizardTestSupport<>(WanderApplication.class, "config.yml", prefix, overrides);
     support.before();
     return support;
   }
@@ -131,12 +145,12 @@ public final class TestStack {
       throw new UncheckedIOException(e);
     }
     if (http != null) {
-      awaitApiSeesRedis();
+      awaitRedisSeenBy(http);
     }
   }
 
-  /** Lettuce reconnects on its own schedule; the next test must not start before it has. */
-  private void awaitApiSeesRedis() {
+  /** Lettuce (re)connects on its own schedule; a test must not go on before it has. */
+  public static void awaitRedisSeenBy(Http http) {
     long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
     while (System.nanoTime() < deadline) {
       if (http.get("/health")
