@@ -4,6 +4,7 @@ import dev.zerotorunning.k8s.cli.CheckCommand;
 import dev.zerotorunning.k8s.cli.GenerateCommand;
 import dev.zerotorunning.k8s.cli.ModelCommand;
 import dev.zerotorunning.k8s.cli.SecretsCommand;
+import dev.zerotorunning.k8s.cli.TaskCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,7 +17,8 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       CheckCommand.class,
       ModelCommand.class,
-      SecretsCommand.class
+      SecretsCommand.class,
+      TaskCommand.class
     })
 public final class K8sGen implements Runnable {
 

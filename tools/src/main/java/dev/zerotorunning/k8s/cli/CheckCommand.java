@@ -49,6 +49,7 @@ public final class CheckCommand implements Callable<Integer> {
         StaleDiff.between(OutputTree.onDisk(out), result.output().files(), out.toString());
     if (!diff.isEmpty()) {
       spec.commandLine().getOut().print(diff);
+      spec.commandLine().getOut().flush();
       err.println(
           "k8s-gen: "
               + out

@@ -1,0 +1,71 @@
+# Kubernetes: the manifests generated from compose.yaml by tools/ (k8s-gen) and the kind path behind
+# `make dev K8S=1`. Included by the main Makefile; works alone too: `make -f mk/k8s.mk k8s-check`.
+# Shell logic lives in scripts/k8s/*.sh.
+
+# The compose file to convert and where the kustomize base goes (committed).
+COMPOSE_FILE ?= compose.yaml
+K8S_DIR ?= k8s-generated
+# Interpolation values for the committed manifests: .env.example only, so the output is the same on
+# every machine whatever a developer's .env says. Secret values come from .env at apply time instead.
+K8S_ENV_FILE ?= .env.example
+# The generator: a self-contained jar rebuilt when tools/ changes. Tests point K8S_GEN elsewhere and
+# clear K8S_GEN_DEPS.
+K8S_JAR ?= tools/target/k8s-gen.jar
+K8S_GEN ?= java -jar $(K8S_JAR)
+K8S_GEN_DEPS ?= $(K8S_JAR)
+MVNW ?= ./mvnw
+# What `make dev K8S=1` runs to build the images before loading them into kind.
+K8S_BUILD_CMD ?= scripts/build.sh
+# The locally built images to load into the kind node (no registry is involved).
+API_IMAGE ?= zero-to-running/api:dev
+WEB_IMAGE ?= zero-to-running/web:dev
+# How long each rollout may take before the failing pod's events and logs are shown.
+K8S_TIMEOUT ?= 300s
+# make k8s-reset-db: the service whose pod spec runs the command (as `docker compose run` would).
+K8S_RESET_DB_SERVICE ?= migrate
+K8S_RESET_DB_COMMAND ?= db reset /app/config/config.yml
+
+export COMPOSE_FILE K8S_DIR K8S_ENV_FILE K8S_GEN K8S_BUILD_CMD API_IMAGE WEB_IMAGE K8S_TIMEOUT \
+  K8S_RESET_DB_SERVICE K8S_RESET_DB_COMMAND
+
+# Docker's own COMPOSE_FILE may list several files ("a.yaml:b.yaml"); the generator converts one.
+ifneq ($(words $(subst :, ,$(COMPOSE_FILE))),1)
+$(error COMPOSE_FILE=$(COMPOSE_FILE) lists several files; k8s targets convert one, e.g. COMPOSE_FILE=compose.yaml)
+endif
+
+K8S_GEN_ARGS = --compose-file $(COMPOSE_FILE) --env-file $(K8S_ENV_FILE) --out $(K8S_DIR)
+
+.PHONY: k8s k8s-check k8s-up k8s-down k8s-clean k8s-logs k8s-status k8s-reset-db k8s-compare
+
+##@ Kubernetes
+k8s: $(K8S_GEN_DEPS) ## Regenerate k8s-generated/ from compose.yaml (COMPOSE_FILE, K8S_DIR)
+	@$(K8S_GEN) generate $(K8S_GEN_ARGS)
+
+k8s-check: $(K8S_GEN_DEPS) ## Fail with a diff when k8s-generated/ is stale (part of make test)
+	@$(K8S_GEN) check $(K8S_GEN_ARGS)
+
+k8s-up: $(K8S_GEN_DEPS) ## make dev K8S=1: kind cluster, build + load images, apply, wait, URLs
+	@scripts/k8s/up.sh
+
+k8s-down: ## make down K8S=1: delete the stack from kind; keeps the database volume
+	@scripts/k8s/down.sh
+
+k8s-clean: ## Delete the kind cluster and everything in it (all data)
+	@scripts/k8s/clean.sh
+
+k8s-logs: ## make logs K8S=1: follow the pods' logs (SVC=<name> for one service)
+	@scripts/k8s/logs.sh $(SVC)
+
+k8s-status: ## make status K8S=1: pods, services, volumes and URLs on kind
+	@scripts/k8s/status.sh
+
+k8s-reset-db: $(K8S_GEN_DEPS) ## make reset-db K8S=1: drop, migrate, seed and flush the cache on kind
+	@scripts/k8s/task.sh reset-db $(K8S_RESET_DB_SERVICE) $(K8S_RESET_DB_COMMAND)
+
+k8s-compare: $(K8S_GEN_DEPS) ## Compare k8s-gen's model with `docker compose config` (make e2e)
+	@scripts/k8s/compare-with-compose.sh
+
+# Rebuilt only when the generator's sources change; -am also builds the parent POM it inherits from.
+$(K8S_JAR): tools/pom.xml pom.xml $(shell find tools/src/main -type f 2>/dev/null)
+	@echo "building the manifest generator ($(K8S_JAR))"
+	@$(MVNW) -q -B -pl tools -am package -DskipTests
