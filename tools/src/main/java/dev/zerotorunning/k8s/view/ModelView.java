@@ -52,7 +52,7 @@ public final class ModelView {
                   volumes.add(
                       volume(
                           vol.type().equals(VolumeMount.ANONYMOUS) ? "volume" : vol.type(),
-                          vol.source(),
+                          homeExpanded(vol.source()),
                           vol.target(),
                           vol.readOnly())));
       v.put("volumes", sortVolumes(volumes));
@@ -70,8 +70,9 @@ public final class ModelView {
   /** Normalises {@code docker compose config --format json} output to the same shape. */
   @SuppressWarnings("unchecked")
   public static String ofComposeConfig(String json) {
+    // `config` output is meant to be loaded again, so every literal `$` in it is written `$$`.
     Map<String, Object> root =
-        (Map<String, Object>) SortedYaml.fromJson(JsonParser.parseString(json));
+        (Map<String, Object>) unescapeDollars(SortedYaml.fromJson(JsonParser.parseString(json)));
     Map<String, Object> services = new TreeMap<>();
     ((Map<String, Object>) root.getOrDefault("services", Map.of()))
         .forEach(
@@ -134,6 +135,30 @@ public final class ModelView {
               services.put(name, v);
             });
     return print(String.valueOf(root.get("name")), services);
+  }
+
+  /**
+   * Compose expands a leading ~ in bind sources; the loader keeps it (it is reported unsupported).
+   */
+  private static String homeExpanded(String source) {
+    return source.startsWith("~/") ? System.getProperty("user.home") + source.substring(1) : source;
+  }
+
+  private static Object unescapeDollars(Object node) {
+    if (node instanceof String text) {
+      return text.replace("$$", "$");
+    }
+    if (node instanceof Map<?, ?> map) {
+      Map<String, Object> out = new TreeMap<>();
+      map.forEach((k, v) -> out.put(String.valueOf(k), unescapeDollars(v)));
+      return out;
+    }
+    if (node instanceof List<?> list) {
+      List<Object> out = new ArrayList<>();
+      list.forEach(v -> out.add(unescapeDollars(v)));
+      return out;
+    }
+    return node;
   }
 
   private static Map<String, Object> composeHealthcheck(Map<String, Object> h) {

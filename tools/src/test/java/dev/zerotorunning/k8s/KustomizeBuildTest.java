@@ -1,0 +1,53 @@
+package dev.zerotorunning.k8s;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The base must build with the kustomize inside kubectl (what {@code kubectl apply -k} runs), once
+ * the git-ignored secret env files exist. Skipped where kubectl is not installed.
+ */
+class KustomizeBuildTest {
+
+  @Test
+  void theGoldenProjectBaseBuildsWithKubectlKustomize(@TempDir Path tmp) throws Exception {
+    assumeTrue(
+        Stream.of(System.getenv("PATH").split(File.pathSeparator))
+            .anyMatch(d -> Files.isExecutable(Path.of(d, "kubectl"))),
+        "kubectl is not installed");
+    Map<String, String> files = GoldenTestSupport.expected(Path.of("project-stack"));
+    for (Map.Entry<String, String> f : files.entrySet()) {
+      Path target = tmp.resolve(f.getKey());
+      Files.createDirectories(target.getParent());
+      Files.writeString(target, f.getValue());
+    }
+    Files.createDirectories(tmp.resolve("secrets"));
+    for (String service : new String[] {"api", "db", "migrate"}) {
+      Files.writeString(tmp.resolve("secrets/" + service + ".env"), "X=y\n");
+    }
+    Process p =
+        new ProcessBuilder("kubectl", "kustomize", tmp.toString())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), out);
+    for (String kind :
+        new String[] {"Namespace", "ConfigMap", "Secret", "Service", "Deployment", "StatefulSet"}) {
+      assertTrue(out.contains("\nkind: " + kind + "\n"), kind + " missing from:\n" + out);
+    }
+    assertTrue(
+        out.contains("name: api-secrets"), "secretGenerator names stay unhashed for the task Jobs");
+  }
+}

@@ -1,0 +1,106 @@
+package dev.zerotorunning.k8s.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.zerotorunning.k8s.GoldenTestSupport;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Breaks one reference at a time in a known-good output and expects exactly that to be caught. */
+class CrossObjectValidatorTest {
+  private Map<String, String> files;
+
+  @BeforeEach
+  void load() throws Exception {
+    files = new TreeMap<>(GoldenTestSupport.expected(Path.of("project-stack")));
+    assertEquals(
+        List.of(), OutputValidator.validate(files), "the golden output is the valid baseline");
+  }
+
+  private List<String> errorsAfter(String file, String from, String to) {
+    String before = files.get(file);
+    assertTrue(before.contains(from), file + " lacks " + from);
+    files.put(file, before.replace(from, to));
+    return OutputValidator.validate(files);
+  }
+
+  @Test
+  void selectorNotMatchingPodLabels() {
+    List<String> errors =
+        errorsAfter(
+            "deployment-redis.yaml",
+            "      app.kubernetes.io/name: redis\n      app.kubernetes.io/part-of",
+            "      app.kubernetes.io/name: rediss\n      app.kubernetes.io/part-of");
+    assertTrue(errors.stream().anyMatch(e -> e.contains("selector")), errors.toString());
+  }
+
+  @Test
+  void serviceTargetPortThatNoContainerHas() {
+    List<String> errors =
+        errorsAfter("service-redis.yaml", "targetPort: tcp-6379", "targetPort: tcp-6380");
+    assertTrue(errors.stream().anyMatch(e -> e.contains("targetPort tcp-6380")), errors.toString());
+  }
+
+  @Test
+  void missingConfigMap() {
+    files.remove("configmap-web-env.yaml");
+    files.put(
+        "kustomization.yaml",
+        files.get("kustomization.yaml").replace("- configmap-web-env.yaml\n", ""));
+    List<String> errors = OutputValidator.validate(files);
+    assertTrue(errors.stream().anyMatch(e -> e.contains("ConfigMap web-env")), errors.toString());
+  }
+
+  @Test
+  void secretThatIsNeitherEmittedNorGenerated() {
+    List<String> errors =
+        errorsAfter("deployment-api.yaml", "name: api-secrets", "name: api-secret");
+    assertTrue(errors.stream().anyMatch(e -> e.contains("Secret api-secret,")), errors.toString());
+  }
+
+  @Test
+  void waitForAServiceThatDoesNotExist() {
+    List<String> errors =
+        errorsAfter("deployment-web.yaml", "name: wait-for-api", "name: wait-for-apx");
+    assertTrue(
+        errors.stream().anyMatch(e -> e.contains("waits for Service apx")), errors.toString());
+  }
+
+  @Test
+  void volumeMountWithoutVolume() {
+    List<String> errors =
+        errorsAfter(
+            "statefulset-db.yaml",
+            "      name: db-data\n    spec:",
+            "      name: db-dat\n    spec:");
+    assertTrue(errors.stream().anyMatch(e -> e.contains("volumeMount db-data")), errors.toString());
+  }
+
+  @Test
+  void kindPortMappingWithoutNodePort() {
+    List<String> errors =
+        errorsAfter("kind-config.yaml", "containerPort: 30232", "containerPort: 30233");
+    assertTrue(errors.stream().anyMatch(e -> e.contains("30233")), errors.toString());
+  }
+
+  @Test
+  void kustomizationListingAMissingFile() {
+    files.remove("service-web.yaml");
+    List<String> errors = OutputValidator.validate(files);
+    assertTrue(
+        errors.stream().anyMatch(e -> e.contains("service-web.yaml does not exist")),
+        errors.toString());
+  }
+
+  @Test
+  void objectInAnotherNamespace() {
+    List<String> errors =
+        errorsAfter("service-db.yaml", "namespace: zero-to-running", "namespace: other");
+    assertTrue(errors.stream().anyMatch(e -> e.contains("namespace is other")), errors.toString());
+  }
+}
