@@ -130,7 +130,10 @@ export const handlers = [
     record(request, body);
     if (!body || typeof body !== 'object') return errorBody(400, 'request body must be a JSON object');
     const details: FieldError[] = [];
-    const str = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
+    const str = (k: string) => {
+      const v = body[k];
+      return typeof v === 'string' ? v : '';
+    };
     const service = SERVICES.find((s) => s.name === str('service'));
     const environment = ENVIRONMENTS.find((e) => e.name === str('environment'));
     if (!service) details.push({ field: 'service', message: `unknown service; known: ${SERVICES.map((s) => s.name).join(', ')}` });
