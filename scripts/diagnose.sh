@@ -20,7 +20,7 @@ hint() {
 
 format='{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}|{{.State.ExitCode}}'
 bad=()
-for svc in $(compose config --services); do
+for svc in $(services_in_order); do
   id=$(compose ps -a -q "$svc" 2>/dev/null | head -n1)
   if [ -z "$id" ]; then
     bad+=("$svc")
@@ -43,8 +43,13 @@ for svc in $(compose config --services); do
       awk '/^@@probe$/ { out = ""; next } NF { out = out "   " $0 "\n" } END { printf "%s", out ? out : "   (no output)\n" }'
   fi
   info "${C_BOLD}-- last 30 log lines:${C_OFF}"
-  compose logs --no-color --no-log-prefix --tail 30 "$svc" 2>&1 | sed -e $'s/\033\\[[0-9;]*[A-Za-z]//g' -e 's/^/   /'
-  info "${C_YELLOW}hint:${C_OFF} $(hint "$svc")"
+  logs=$(compose logs --no-color --no-log-prefix --tail 30 "$svc" 2>&1 | sed $'s/\033\\[[0-9;]*[A-Za-z]//g')
+  printf '   %s\n' "${logs//$'\n'/$'\n'   }"
+  if grep -q 'password authentication failed' <<<"$logs"; then
+    info "${C_YELLOW}hint:${C_OFF} POSTGRES_PASSWORD differs from the one the database volume was created with: restore it in .env, or make clean (deletes all data) and make dev."
+  else
+    info "${C_YELLOW}hint:${C_OFF} $(hint "$svc")"
+  fi
 done
 
 echo

@@ -102,6 +102,18 @@ project_name() {
   fi
 }
 
+# The services of the configuration in start order (Compose lists them in no fixed order).
+services_in_order() {
+  local all known=' db redis migrate api web ' svc
+  all=" $(compose config --services 2>/dev/null | paste -sd' ' -) "
+  for svc in $known; do
+    case $all in *" $svc "*) echo "$svc" ;; esac
+  done
+  for svc in $all; do
+    case $known in *" $svc "*) ;; *) echo "$svc" ;; esac
+  done
+}
+
 # IDs of this project's service containers (not `compose run` one-offs), running or not.
 project_containers() {
   docker ps -aq --filter "label=com.docker.compose.project=$1" --filter "label=com.docker.compose.oneoff=False"

@@ -63,9 +63,9 @@ format+='{{if .State.Health}}{{range .State.Health.Log}}{{.ExitCode}},{{json .En
 # shellcheck disable=SC2016 # a Go template, not shell
 format+='{{range $p, $c := .NetworkSettings.Ports}}{{range $c}}{{$p}}={{.HostIp}}:{{.HostPort}} {{end}}{{end}}'
 
-rows=() running=0 total=0 last_ready=0
+rows=() running=0 done=0 total=0 last_ready=0
 now=$(now_ms)
-for svc in $(compose config --services 2>/dev/null); do
+for svc in $(services_in_order); do
   id=$(compose ps -a -q "$svc" 2>/dev/null | head -n1)
   if [ -z "$id" ]; then
     rows+=("$svc|not created|-|-|-| ")
@@ -91,6 +91,7 @@ for svc in $(compose config --services 2>/dev/null); do
     fi
   elif [ "$state" = exited ]; then
     state="exited($code)"
+    [ "$code" != 0 ] || done=$((done + 1))
     ready="ran $(fmt_ms $(($(ts_ms "$finished") - started_ms)))"
   fi
   url=-
@@ -109,7 +110,7 @@ fi
 
 echo
 if [ -n "$start_ms" ]; then
-  ok "make dev: stack ready in $(fmt_ms $((now - start_ms)))$( ((last_ready == 0)) || echo " (last service healthy at +$(fmt_ms $((last_ready - start_ms))))"); $running services running."
+  ok "make dev: stack ready in $(fmt_ms $((now - start_ms)))$( ((last_ready == 0)) || echo " (last service healthy at +$(fmt_ms $((last_ready - start_ms))))"); $running services running$( ((done == 0)) || echo ", $done one-shot done")."
 fi
 web_port=$(compose port web 3000 2>/dev/null | sed 's/.*://' || true)
 [ -z "$web_port" ] || info "Dashboard: ${C_BOLD}http://localhost:$web_port${C_OFF}"

@@ -38,7 +38,7 @@ for image in "$API_IMAGE" "$WEB_IMAGE"; do
   docker image inspect "$image" >/dev/null 2>&1 || die "image $image is not built. Fix: make build"
 done
 # Every image the manifests name that Docker has locally is loaded; the others the node pulls.
-images=$(sed -n 's/^ *image: *//p' "$K8S_DIR"/*.yaml | sort -u)
+images=$(sed -n 's/^[ -]*image: *//p' "$K8S_DIR"/*.yaml | sort -u)
 for image in $images; do
   if docker image inspect "$image" >/dev/null 2>&1; then
     kind load docker-image --name "$KIND_CLUSTER" "$image"
