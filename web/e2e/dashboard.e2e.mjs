@@ -16,12 +16,20 @@ import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:3000').replace(/\/+$/, '');
-const SCREENSHOT_DIR = path.resolve(process.env.SCREENSHOT_DIR || path.join(here, '..', '..', 'build', 'e2e'));
+const SCREENSHOT_DIR = path.resolve(
+  process.env.SCREENSHOT_DIR || path.join(here, '..', '..', 'build', 'e2e'),
+);
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 15_000);
 const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
   '--disable-dev-shm-usage',
 ];
 
@@ -35,7 +43,10 @@ async function step(name, fn) {
     results.push({ name, ok: true });
     console.log(`  ok    ${name} (${Date.now() - started} ms)`);
   } catch (err) {
-    const msg = (err && err.message ? err.message : String(err)).split('\n').slice(0, 6).join('\n        ');
+    const msg = (err && err.message ? err.message : String(err))
+      .split('\n')
+      .slice(0, 6)
+      .join('\n        ');
     results.push({ name, ok: false, msg });
     console.log(`  FAIL  ${name}\n        ${msg}`);
   }
@@ -105,12 +116,18 @@ async function main() {
       check(total >= 30, `expected the seed (>= 30 deployments), the page says ${total}`);
       check(n === Math.min(20, total), `expected ${Math.min(20, total)} rows on page 1, got ${n}`);
       for (const svc of ['api', 'postgres', 'redis']) {
-        await page.locator(`${tid(`health-${svc}`)}[data-status="up"]`).waitFor().catch(async () => {
-          const state = await page.locator(tid(`health-${svc}`)).getAttribute('data-status');
-          throw new Error(`health badge ${svc} is '${state}', expected 'up'`);
-        });
+        await page
+          .locator(`${tid(`health-${svc}`)}[data-status="up"]`)
+          .waitFor()
+          .catch(async () => {
+            const state = await page.locator(tid(`health-${svc}`)).getAttribute('data-status');
+            throw new Error(`health badge ${svc} is '${state}', expected 'up'`);
+          });
       }
-      check((await page.locator(tid('health-banner')).count()) === 0, 'a health banner is shown on a healthy stack');
+      check(
+        (await page.locator(tid('health-banner')).count()) === 0,
+        'a health banner is shown on a healthy stack',
+      );
     });
 
     await step('a filter narrows the table and lands in the URL', async () => {
@@ -125,7 +142,10 @@ async function main() {
         `${tid('deployments-table')} tbody tr`,
       );
       const narrowed = await countFromPanel();
-      check(narrowed > 0 && narrowed < total, `status=failed should match fewer than ${total}, got ${narrowed}`);
+      check(
+        narrowed > 0 && narrowed < total,
+        `status=failed should match fewer than ${total}, got ${narrowed}`,
+      );
       await page.locator(tid('filter-environment')).selectOption('production');
       await page.waitForURL(/environment=production/);
       await page.waitForFunction(
@@ -134,8 +154,14 @@ async function main() {
       );
       // A shared link restores the same view.
       await page.reload({ waitUntil: 'domcontentloaded' });
-      await rows().first().waitFor().catch(() => page.locator(tid('deployments-empty')).waitFor());
-      check((await page.locator(tid('filter-status')).inputValue()) === 'failed', 'reload lost the status filter');
+      await rows()
+        .first()
+        .waitFor()
+        .catch(() => page.locator(tid('deployments-empty')).waitFor());
+      check(
+        (await page.locator(tid('filter-status')).inputValue()) === 'failed',
+        'reload lost the status filter',
+      );
       await page.locator(tid('filter-clear')).click();
       await page.waitForURL((u) => !u.search.includes('status='));
       await page.waitForFunction(
@@ -165,8 +191,14 @@ async function main() {
       const row = page.locator(tid(`deployment-row-${created}`));
       await row.waitFor();
       check((await row.innerText()).includes(version), `row #${created} does not show ${version}`);
-      check((await row.getAttribute('data-status')) === 'pending', 'the new deployment is not pending');
-      check((await rows().first().getAttribute('data-testid')) === `deployment-row-${created}`, 'the new row is not first');
+      check(
+        (await row.getAttribute('data-status')) === 'pending',
+        'the new deployment is not pending',
+      );
+      check(
+        (await rows().first().getAttribute('data-testid')) === `deployment-row-${created}`,
+        'the new row is not first',
+      );
       await page.waitForFunction(
         ([sel, n]) => Number.parseInt(document.querySelector(sel)?.textContent ?? '', 10) === n,
         [tid('deployments-count'), before + 1],
@@ -177,9 +209,17 @@ async function main() {
       check(created, 'no deployment was created');
       const row = page.locator(tid(`deployment-row-${created}`));
       await row.locator(tid('action-start')).click();
-      await page.locator(`${tid(`deployment-row-${created}`)}[data-status="in_progress"]`).waitFor();
-      check((await row.locator(tid('action-complete')).count()) === 1, 'no Complete action on an in_progress row');
-      check((await row.locator(tid('action-start')).count()) === 0, 'Start still offered on an in_progress row');
+      await page
+        .locator(`${tid(`deployment-row-${created}`)}[data-status="in_progress"]`)
+        .waitFor();
+      check(
+        (await row.locator(tid('action-complete')).count()) === 1,
+        'no Complete action on an in_progress row',
+      );
+      check(
+        (await row.locator(tid('action-start')).count()) === 0,
+        'Start still offered on an in_progress row',
+      );
     });
 
     await step('clearing the cache shows MISS, then HIT on the next load', async () => {
@@ -187,7 +227,10 @@ async function main() {
       await page.locator(tid('clear-cache')).click();
       await page.locator(tid('clear-cache-result')).filter({ hasText: 'Cleared' }).waitFor();
       const afterClear = await nextCacheStatus(seq);
-      check(afterClear === 'MISS', `after Clear cache the list load was ${afterClear}, expected MISS`);
+      check(
+        afterClear === 'MISS',
+        `after Clear cache the list load was ${afterClear}, expected MISS`,
+      );
       seq = await cacheSeq();
       await page.locator(tid('refresh-deployments')).click();
       const again = await nextCacheStatus(seq);
@@ -202,7 +245,10 @@ async function main() {
       await phone.emulateMedia({ colorScheme: 'dark' });
       await phone.setViewportSize({ width: 390, height: 844 });
       await phone.goto(`${BASE_URL}/`, { waitUntil: 'domcontentloaded' });
-      await phone.locator(`${tid('deployments-table')} tbody tr`).first().waitFor();
+      await phone
+        .locator(`${tid('deployments-table')} tbody tr`)
+        .first()
+        .waitFor();
       await phone.locator(tid('stat-total')).waitFor();
       await phone.screenshot({ path: path.join(SCREENSHOT_DIR, 'dashboard-phone-dark.png') });
       await phone.close();
@@ -214,7 +260,9 @@ async function main() {
     });
   } finally {
     if (results.some((r) => !r.ok)) {
-      await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'dashboard-failure.png'), fullPage: true }).catch(() => {});
+      await page
+        .screenshot({ path: path.join(SCREENSHOT_DIR, 'dashboard-failure.png'), fullPage: true })
+        .catch(() => {});
       console.log(`  failure screenshot: ${path.join(SCREENSHOT_DIR, 'dashboard-failure.png')}`);
     }
     await context.close().catch(() => {});
@@ -224,7 +272,12 @@ async function main() {
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;
   if (failed) {
-    console.log(`e2e: FAILED: ${results.filter((r) => !r.ok).map((r) => r.name).join('; ')}`);
+    console.log(
+      `e2e: FAILED: ${results
+        .filter((r) => !r.ok)
+        .map((r) => r.name)
+        .join('; ')}`,
+    );
   }
   console.log(`e2e: ${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);

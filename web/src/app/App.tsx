@@ -16,10 +16,14 @@ export function App({ healthIntervalMs = 5_000 }: AppProps) {
   const [lastCreated, setLastCreated] = useState<number | null>(null);
   return (
     <>
-      <a className="skip-link" href="#deployments-title">Skip to deployments</a>
+      <a className="skip-link" href="#deployments-title">
+        Skip to deployments
+      </a>
       <header className="topbar">
         <div className="brand">
-          <span className="logo" aria-hidden="true">◆</span>
+          <span className="logo" aria-hidden="true">
+            ◆
+          </span>
           <h1>Wander Deploy</h1>
           <span className="brand-sub">zero-to-running</span>
         </div>

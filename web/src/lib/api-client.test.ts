@@ -16,7 +16,12 @@ describe('api client', () => {
 
   it('turns an error body into an ApiError with status and details', async () => {
     const err = await apiClient
-      .createDeployment({ service: 'nope', environment: 'staging', version: 'v1.0.0', deployed_by: 'a@b.co' })
+      .createDeployment({
+        service: 'nope',
+        environment: 'staging',
+        version: 'v1.0.0',
+        deployed_by: 'a@b.co',
+      })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).status).toBe(422);

@@ -207,7 +207,8 @@ async function request(
     }
   }
   if (res.ok || opts.okStatuses?.includes(res.status)) {
-    if (json === undefined) throw new ApiError(`Unexpected non-JSON answer (HTTP ${res.status}).`, res.status);
+    if (json === undefined)
+      throw new ApiError(`Unexpected non-JSON answer (HTTP ${res.status}).`, res.status);
     return { res, json };
   }
   if (isErrorBody(json)) throw new ApiError(json.error, res.status, json.details ?? []);
@@ -254,11 +255,15 @@ export const apiClient = {
   },
 
   updateDeployment: async (id: number, patch: DeploymentPatch): Promise<Deployment> => {
-    const { json } = await request(`/deployments/${id}`, undefined, { method: 'PATCH', body: patch });
+    const { json } = await request(`/deployments/${id}`, undefined, {
+      method: 'PATCH',
+      body: patch,
+    });
     return (json as DataEnvelope<Deployment>).data;
   },
 
-  getStats: (signal?: AbortSignal) => cachedGet<DataEnvelope<Stats>>('stats', '/stats', undefined, signal),
+  getStats: (signal?: AbortSignal) =>
+    cachedGet<DataEnvelope<Stats>>('stats', '/stats', undefined, signal),
 
   clearCache: async (): Promise<number> => {
     const { json } = await request('/cache', undefined, { method: 'DELETE' });

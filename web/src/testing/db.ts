@@ -2,18 +2,33 @@
  * In-memory stand-in for the API's data, used by the MSW handlers. Same shapes as the real
  * contract; `reset()` restores the seed between tests.
  */
-import type {
-  Deployment,
-  DeploymentStatus,
-  Environment,
-  Service,
-} from '../lib/api-client';
+import type { Deployment, DeploymentStatus, Environment, Service } from '../lib/api-client';
 
 export const SERVICES: Service[] = [
-  { id: 1, name: 'frontend', description: 'Web UI', repository_url: 'https://example.com/wander/frontend' },
-  { id: 2, name: 'api', description: 'Public API', repository_url: 'https://example.com/wander/api' },
-  { id: 3, name: 'worker', description: 'Background jobs', repository_url: 'https://example.com/wander/worker' },
-  { id: 4, name: 'analytics', description: 'Reporting', repository_url: 'https://example.com/wander/analytics' },
+  {
+    id: 1,
+    name: 'frontend',
+    description: 'Web UI',
+    repository_url: 'https://example.com/wander/frontend',
+  },
+  {
+    id: 2,
+    name: 'api',
+    description: 'Public API',
+    repository_url: 'https://example.com/wander/api',
+  },
+  {
+    id: 3,
+    name: 'worker',
+    description: 'Background jobs',
+    repository_url: 'https://example.com/wander/worker',
+  },
+  {
+    id: 4,
+    name: 'analytics',
+    description: 'Reporting',
+    repository_url: 'https://example.com/wander/analytics',
+  },
 ];
 
 export const ENVIRONMENTS: Environment[] = [
@@ -23,7 +38,14 @@ export const ENVIRONMENTS: Environment[] = [
 ];
 
 const STATUS_CYCLE: DeploymentStatus[] = [
-  'completed', 'completed', 'failed', 'completed', 'rolled_back', 'completed', 'in_progress', 'pending',
+  'completed',
+  'completed',
+  'failed',
+  'completed',
+  'rolled_back',
+  'completed',
+  'in_progress',
+  'pending',
 ];
 export const SEED_COUNT = 32;
 const HOUR = 3_600_000;

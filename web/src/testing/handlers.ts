@@ -18,10 +18,7 @@ const VERSION_RE = /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
 const EMAIL_RE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 export function errorBody(status: number, error: string, details: FieldError[] = []) {
-  return HttpResponse.json(
-    { error, status, timestamp: db.iso(Date.now()), details },
-    { status },
-  );
+  return HttpResponse.json({ error, status, timestamp: db.iso(Date.now()), details }, { status });
 }
 
 function record(request: Request, body?: unknown) {
@@ -122,13 +119,16 @@ export const handlers = [
   http.get('*/api/deployments/:id', ({ request, params }) => {
     record(request);
     const d = db.deployments.find((x) => x.id === Number(params.id));
-    return d ? HttpResponse.json({ data: d }) : errorBody(404, `Deployment ${String(params.id)} not found`);
+    return d
+      ? HttpResponse.json({ data: d })
+      : errorBody(404, `Deployment ${String(params.id)} not found`);
   }),
 
   http.post('*/api/deployments', async ({ request }) => {
     const body = (await request.json().catch(() => null)) as Record<string, unknown> | null;
     record(request, body);
-    if (!body || typeof body !== 'object') return errorBody(400, 'request body must be a JSON object');
+    if (!body || typeof body !== 'object')
+      return errorBody(400, 'request body must be a JSON object');
     const details: FieldError[] = [];
     const str = (k: string) => {
       const v = body[k];
@@ -136,7 +136,11 @@ export const handlers = [
     };
     const service = SERVICES.find((s) => s.name === str('service'));
     const environment = ENVIRONMENTS.find((e) => e.name === str('environment'));
-    if (!service) details.push({ field: 'service', message: `unknown service; known: ${SERVICES.map((s) => s.name).join(', ')}` });
+    if (!service)
+      details.push({
+        field: 'service',
+        message: `unknown service; known: ${SERVICES.map((s) => s.name).join(', ')}`,
+      });
     if (!environment) {
       details.push({
         field: 'environment',
@@ -144,10 +148,16 @@ export const handlers = [
       });
     }
     if (!VERSION_RE.test(str('version'))) {
-      details.push({ field: 'version', message: 'must be a semantic version such as v1.2.3 or 1.2.3-rc.1' });
+      details.push({
+        field: 'version',
+        message: 'must be a semantic version such as v1.2.3 or 1.2.3-rc.1',
+      });
     }
     if (!EMAIL_RE.test(str('deployed_by'))) {
-      details.push({ field: 'deployed_by', message: 'must be an e-mail address such as someone@example.com' });
+      details.push({
+        field: 'deployed_by',
+        message: 'must be an e-mail address such as someone@example.com',
+      });
     }
     if (details.length || !service || !environment) {
       return errorBody(422, 'The deployment is not valid', details);
@@ -206,8 +216,12 @@ export const handlers = [
     record(request);
     const down = unavailable();
     if (down) return down;
-    const by_status = Object.fromEntries(DEPLOYMENT_STATUSES.map((s) => [s, 0])) as Stats['by_status'];
-    const by_environment: Record<string, number> = Object.fromEntries(ENVIRONMENTS.map((e) => [e.name, 0]));
+    const by_status = Object.fromEntries(
+      DEPLOYMENT_STATUSES.map((s) => [s, 0]),
+    ) as Stats['by_status'];
+    const by_environment: Record<string, number> = Object.fromEntries(
+      ENVIRONMENTS.map((e) => [e.name, 0]),
+    );
     const now = Date.now();
     const days = Array.from({ length: 14 }, (_, i) =>
       new Date(now - (13 - i) * 86_400_000).toISOString().slice(0, 10),

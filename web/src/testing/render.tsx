@@ -6,7 +6,9 @@ import { AppProvider } from '../app/provider';
 import { createQueryClient } from '../lib/react-query';
 
 /** Renders `ui` (the whole App by default) with a fresh, non-retrying query client. */
-export function renderApp(opts: { url?: string; ui?: ReactElement; healthIntervalMs?: number } = {}) {
+export function renderApp(
+  opts: { url?: string; ui?: ReactElement; healthIntervalMs?: number } = {},
+) {
   if (opts.url) window.history.replaceState(null, '', opts.url);
   const client = createQueryClient({ retry: false });
   const user = userEvent.setup();

@@ -6,7 +6,6 @@ export function useClearCache() {
   return useMutation({
     mutationFn: () => apiClient.clearCache(),
     // Refetch every cacheable read now, so the next answers are visibly MISS.
-    onSuccess: () =>
-      qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'health' }),
+    onSuccess: () => qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'health' }),
   });
 }

@@ -38,9 +38,24 @@ export function CacheIndicator() {
         </span>
       </div>
       <dl className="cache-others">
-        <div><dt>stats</dt><dd><Pill status={stats?.status} testId="cache-status-stats" /></dd></div>
-        <div><dt>services</dt><dd><Pill status={services?.status} /></dd></div>
-        <div><dt>environments</dt><dd><Pill status={environments?.status} /></dd></div>
+        <div>
+          <dt>stats</dt>
+          <dd>
+            <Pill status={stats?.status} testId="cache-status-stats" />
+          </dd>
+        </div>
+        <div>
+          <dt>services</dt>
+          <dd>
+            <Pill status={services?.status} />
+          </dd>
+        </div>
+        <div>
+          <dt>environments</dt>
+          <dd>
+            <Pill status={environments?.status} />
+          </dd>
+        </div>
       </dl>
       <div className="cache-actions">
         <button
@@ -53,13 +68,18 @@ export function CacheIndicator() {
           {clear.isPending ? 'Clearing…' : 'Clear cache'}
         </button>
         <span role="status" className="muted" data-testid="clear-cache-result">
-          {clear.isSuccess && `Cleared ${clear.data} key${clear.data === 1 ? '' : 's'}; lists reloaded.`}
+          {clear.isSuccess &&
+            `Cleared ${clear.data} key${clear.data === 1 ? '' : 's'}; lists reloaded.`}
         </span>
       </div>
       {clear.isError && (
-        <p className="field-error" role="alert">Could not clear the cache: {clear.error.message}</p>
+        <p className="field-error" role="alert">
+          Could not clear the cache: {clear.error.message}
+        </p>
       )}
-      <p className="hint">Reload the list (Refresh) after clearing: the first load is a MISS, the next a HIT.</p>
+      <p className="hint">
+        Reload the list (Refresh) after clearing: the first load is a MISS, the next a HIT.
+      </p>
     </section>
   );
 }

@@ -17,7 +17,9 @@ describe('create deployment form', () => {
     await user.type(email, 'not-an-email');
     await user.click(screen.getByRole('button', { name: 'Create deployment' }));
 
-    expect(await screen.findByTestId('error-version')).toHaveTextContent('must be a semantic version such as v1.2.3');
+    expect(await screen.findByTestId('error-version')).toHaveTextContent(
+      'must be a semantic version such as v1.2.3',
+    );
     expect(screen.getByTestId('error-deployed_by')).toHaveTextContent('must be an e-mail address');
     expect(version).toHaveAttribute('aria-invalid', 'true');
     expect(version).toHaveAccessibleDescription(/semantic version such as v1\.2\.3/);
@@ -39,7 +41,9 @@ describe('create deployment form', () => {
   it('puts an unknown-service 422 next to the service picker', async () => {
     server.use(
       http.post('*/api/deployments', () =>
-        errorBody(422, 'validation failed', [{ field: 'service', message: "unknown service 'ghost'" }]),
+        errorBody(422, 'validation failed', [
+          { field: 'service', message: "unknown service 'ghost'" },
+        ]),
       ),
     );
     const { user } = renderApp();

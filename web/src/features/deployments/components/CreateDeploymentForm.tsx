@@ -48,7 +48,11 @@ export function CreateDeploymentForm({ onCreated }: { onCreated?: (d: Deployment
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const input = { ...effective, version: effective.version.trim(), deployed_by: effective.deployed_by.trim() };
+    const input = {
+      ...effective,
+      version: effective.version.trim(),
+      deployed_by: effective.deployed_by.trim(),
+    };
     mutation.mutate(input, {
       onSuccess: (d) => {
         setCreated(d);
@@ -83,7 +87,9 @@ export function CreateDeploymentForm({ onCreated }: { onCreated?: (d: Deployment
             data-testid="create-service"
           >
             {services.data?.map((s) => (
-              <option key={s.id} value={s.name}>{s.name}</option>
+              <option key={s.id} value={s.name}>
+                {s.name}
+              </option>
             ))}
           </select>
           {errorFor('service')}
@@ -99,7 +105,9 @@ export function CreateDeploymentForm({ onCreated }: { onCreated?: (d: Deployment
             data-testid="create-environment"
           >
             {environments.data?.map((env) => (
-              <option key={env.id} value={env.name}>{env.name}</option>
+              <option key={env.id} value={env.name}>
+                {env.name}
+              </option>
             ))}
           </select>
           {errorFor('environment')}
@@ -135,7 +143,12 @@ export function CreateDeploymentForm({ onCreated }: { onCreated?: (d: Deployment
           />
           {errorFor('deployed_by')}
         </label>
-        <button type="submit" className="btn btn-primary" disabled={mutation.isPending} data-testid="create-submit">
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={mutation.isPending}
+          data-testid="create-submit"
+        >
           {mutation.isPending ? 'Creating…' : 'Create deployment'}
         </button>
         <div aria-live="polite" className="form-status">
@@ -145,12 +158,15 @@ export function CreateDeploymentForm({ onCreated }: { onCreated?: (d: Deployment
                 ? 'The API rejected the deployment: fix the fields marked above.'
                 : `Could not create: ${mutation.error.message}`}
               {otherErrors.length > 0 && ` ${otherErrors.join('; ')}`}
-              {apiError?.status === 422 && apiError.details.length === 0 && ` (${apiError.message})`}
+              {apiError?.status === 422 &&
+                apiError.details.length === 0 &&
+                ` (${apiError.message})`}
             </p>
           )}
           {created && !mutation.isError && (
             <p className="ok-msg" data-testid="create-success">
-              Created #{created.id}: {created.service.name} {created.version} to {created.environment.name} ({created.status}).
+              Created #{created.id}: {created.service.name} {created.version} to{' '}
+              {created.environment.name} ({created.status}).
             </p>
           )}
         </div>

@@ -24,7 +24,9 @@ export function DeploymentFilters({ filters, onChange }: Props) {
         >
           <option value="">All services</option>
           {services.data?.map((s) => (
-            <option key={s.id} value={s.name}>{s.name}</option>
+            <option key={s.id} value={s.name}>
+              {s.name}
+            </option>
           ))}
           {filters.service && !services.data?.some((s) => s.name === filters.service) && (
             <option value={filters.service}>{filters.service}</option>
@@ -40,11 +42,14 @@ export function DeploymentFilters({ filters, onChange }: Props) {
         >
           <option value="">All environments</option>
           {environments.data?.map((env) => (
-            <option key={env.id} value={env.name}>{env.name}</option>
+            <option key={env.id} value={env.name}>
+              {env.name}
+            </option>
           ))}
-          {filters.environment && !environments.data?.some((e) => e.name === filters.environment) && (
-            <option value={filters.environment}>{filters.environment}</option>
-          )}
+          {filters.environment &&
+            !environments.data?.some((e) => e.name === filters.environment) && (
+              <option value={filters.environment}>{filters.environment}</option>
+            )}
         </select>
       </label>
       <label>
@@ -56,7 +61,9 @@ export function DeploymentFilters({ filters, onChange }: Props) {
         >
           <option value="">All statuses</option>
           {DEPLOYMENT_STATUSES.map((s) => (
-            <option key={s} value={s}>{humanStatus(s)}</option>
+            <option key={s} value={s}>
+              {humanStatus(s)}
+            </option>
           ))}
         </select>
       </label>

@@ -21,7 +21,9 @@ describe('deployments table', () => {
     const newest = db.sorted()[0]!;
     expect(rows[0]).toHaveAttribute('data-testid', `deployment-row-${newest.id}`);
     expect(within(rows[0]!).getByText(newest.version)).toBeInTheDocument();
-    expect(within(rows[0]!).getByTestId('status-badge')).toHaveTextContent(newest.status.replace('_', ' '));
+    expect(within(rows[0]!).getByTestId('status-badge')).toHaveTextContent(
+      newest.status.replace('_', ' '),
+    );
     expect(screen.getByTestId('page-summary')).toHaveTextContent('1–20 of 32');
     expect(lastListRequest().get('limit')).toBe('20');
     expect(lastListRequest().get('offset')).toBe('0');
@@ -41,11 +43,11 @@ describe('deployments table', () => {
     expect(new URLSearchParams(window.location.search).get('service')).toBe('frontend');
     expect(new URLSearchParams(window.location.search).get('status')).toBe('completed');
 
-    const expected = db.sorted().filter((d) => d.service.name === 'frontend' && d.status === 'completed');
+    const expected = db
+      .sorted()
+      .filter((d) => d.service.name === 'frontend' && d.status === 'completed');
     expect(expected.length).toBeGreaterThan(0);
-    await waitFor(() =>
-      expect(screen.getAllByRole('row').slice(1)).toHaveLength(expected.length),
-    );
+    await waitFor(() => expect(screen.getAllByRole('row').slice(1)).toHaveLength(expected.length));
     for (const row of screen.getAllByRole('row').slice(1)) {
       expect(row).toHaveAttribute('data-status', 'completed');
       expect(within(row).getByText('frontend')).toBeInTheDocument();
@@ -65,7 +67,9 @@ describe('deployments table', () => {
     const { user } = renderApp({ ui: <DeploymentsPanel /> });
     await screen.findByTestId('deployments-table');
     await user.click(screen.getByTestId('page-next'));
-    await waitFor(() => expect(screen.getByTestId('page-summary')).toHaveTextContent('21–32 of 32'));
+    await waitFor(() =>
+      expect(screen.getByTestId('page-summary')).toHaveTextContent('21–32 of 32'),
+    );
     expect(lastListRequest().get('offset')).toBe('20');
     expect(window.location.search).toContain('page=2');
     expect(screen.getByTestId('page-next')).toBeDisabled();

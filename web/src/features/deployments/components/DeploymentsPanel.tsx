@@ -20,12 +20,16 @@ export function DeploymentsPanel({ highlightId }: { highlightId?: number | null 
 
   let content;
   if (isPending) {
-    content = <p className="state-box muted" aria-busy="true">Loading deployments…</p>;
+    content = (
+      <p className="state-box muted" aria-busy="true">
+        Loading deployments…
+      </p>
+    );
   } else if (isError && !list) {
     content = (
       <div className="state-box state-error" role="alert" data-testid="deployments-error">
-        <strong>Could not load deployments.</strong> {error.message} Check that the stack is up
-        (<code>make status</code>, <code>make logs SVC=api</code>), then{' '}
+        <strong>Could not load deployments.</strong> {error.message} Check that the stack is up (
+        <code>make status</code>, <code>make logs SVC=api</code>), then{' '}
         <button type="button" className="btn btn-small" onClick={() => void refetch()}>
           Retry
         </button>
@@ -72,7 +76,9 @@ export function DeploymentsPanel({ highlightId }: { highlightId?: number | null 
   return (
     <section className="panel" aria-labelledby="deployments-title">
       <div className="panel-head">
-        <h2 id="deployments-title" tabIndex={-1}>Deployments</h2>
+        <h2 id="deployments-title" tabIndex={-1}>
+          Deployments
+        </h2>
         {list && (
           <span className="muted" data-testid="deployments-count">
             {list.count} {filtered ? 'matching' : 'total'}
@@ -90,7 +96,9 @@ export function DeploymentsPanel({ highlightId }: { highlightId?: number | null 
       </div>
       <DeploymentFilters filters={filters} onChange={setFilters} />
       {isError && list && (
-        <p className="field-error" role="alert">Refresh failed: {error.message}</p>
+        <p className="field-error" role="alert">
+          Refresh failed: {error.message}
+        </p>
       )}
       {content}
     </section>

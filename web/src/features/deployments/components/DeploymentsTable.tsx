@@ -8,7 +8,13 @@ function duration(d: Deployment): string {
   return d.status === 'in_progress' ? 'running' : '—';
 }
 
-export function DeploymentsTable({ rows, highlightId }: { rows: Deployment[]; highlightId?: number | null }) {
+export function DeploymentsTable({
+  rows,
+  highlightId,
+}: {
+  rows: Deployment[];
+  highlightId?: number | null;
+}) {
   return (
     <table className="deployments" data-testid="deployments-table">
       <caption className="sr-only">Deployments, newest first</caption>
@@ -33,25 +39,37 @@ export function DeploymentsTable({ rows, highlightId }: { rows: Deployment[]; hi
             data-status={d.status}
             className={highlightId === d.id ? 'row-new' : undefined}
           >
-            <td data-label="#" className="num muted">{d.id}</td>
-            <td data-label="Service" className="strong">{d.service.name}</td>
+            <td data-label="#" className="num muted">
+              {d.id}
+            </td>
+            <td data-label="Service" className="strong">
+              {d.service.name}
+            </td>
             <td data-label="Environment">
               <span className={`env-tag env-${d.environment.name}`}>{d.environment.name}</span>
             </td>
-            <td data-label="Version" className="mono">{d.version}</td>
+            <td data-label="Version" className="mono">
+              {d.version}
+            </td>
             <td data-label="Status">
               <StatusBadge status={d.status} />
               {d.error_message && (
-                <div className="error-msg" title={d.error_message}>{d.error_message}</div>
+                <div className="error-msg" title={d.error_message}>
+                  {d.error_message}
+                </div>
               )}
             </td>
-            <td data-label="Deployed by" className="ellipsis" title={d.deployed_by}>{d.deployed_by}</td>
+            <td data-label="Deployed by" className="ellipsis" title={d.deployed_by}>
+              {d.deployed_by}
+            </td>
             <td data-label="Started">
               <time dateTime={d.started_at} title={formatDateTime(d.started_at)}>
                 {formatRelative(d.started_at)}
               </time>
             </td>
-            <td data-label="Duration" className="num">{duration(d)}</td>
+            <td data-label="Duration" className="num">
+              {duration(d)}
+            </td>
             <td data-label="Actions">
               <StatusActions deployment={d} />
             </td>

@@ -8,7 +8,10 @@ import { DeploymentsPanel } from './DeploymentsPanel';
 const ACTION_IDS = ['action-start', 'action-complete', 'action-fail', 'action-rollback'];
 
 function firstRowWith(status: DeploymentStatus) {
-  const d = db.sorted().slice(0, 20).find((x) => x.status === status);
+  const d = db
+    .sorted()
+    .slice(0, 20)
+    .find((x) => x.status === status);
   if (!d) throw new Error(`seed has no ${status} row on page 1`);
   return { d, row: screen.getByTestId(`deployment-row-${d.id}`) };
 }
@@ -36,10 +39,18 @@ describe('row status actions', () => {
     const { d, row } = firstRowWith('pending');
     await user.click(within(row).getByTestId('action-start'));
     await waitFor(() =>
-      expect(screen.getByTestId(`deployment-row-${d.id}`)).toHaveAttribute('data-status', 'in_progress'),
+      expect(screen.getByTestId(`deployment-row-${d.id}`)).toHaveAttribute(
+        'data-status',
+        'in_progress',
+      ),
     );
-    expect(db.requestsTo('PATCH', `/api/deployments/${d.id}`)[0]!.body).toEqual({ status: 'in_progress' });
-    expect(actionsIn(screen.getByTestId(`deployment-row-${d.id}`))).toEqual(['action-complete', 'action-fail']);
+    expect(db.requestsTo('PATCH', `/api/deployments/${d.id}`)[0]!.body).toEqual({
+      status: 'in_progress',
+    });
+    expect(actionsIn(screen.getByTestId(`deployment-row-${d.id}`))).toEqual([
+      'action-complete',
+      'action-fail',
+    ]);
   });
 
   it('asks for a message before failing a deployment', async () => {
@@ -75,10 +86,15 @@ describe('row status actions', () => {
     await user.click(within(row).getByTestId('action-rollback'));
     const alert = await within(row).findByTestId('action-error');
     expect(alert).toHaveTextContent('409');
-    expect(alert).toHaveTextContent(`Deployment ${d.id} is rolled_back and cannot become rolled_back`);
+    expect(alert).toHaveTextContent(
+      `Deployment ${d.id} is rolled_back and cannot become rolled_back`,
+    );
     expect(alert).toHaveTextContent('list was refreshed');
     await waitFor(() =>
-      expect(screen.getByTestId(`deployment-row-${d.id}`)).toHaveAttribute('data-status', 'rolled_back'),
+      expect(screen.getByTestId(`deployment-row-${d.id}`)).toHaveAttribute(
+        'data-status',
+        'rolled_back',
+      ),
     );
   });
 });

@@ -51,7 +51,12 @@ export function StatusActions({ deployment }: { deployment: Deployment }) {
   const move = (status: TargetStatus, errorMessage?: string) => {
     mutation.mutate(
       { id: d.id, patch: errorMessage ? { status, error_message: errorMessage } : { status } },
-      { onSuccess: () => { setFailing(false); setMessage(''); } },
+      {
+        onSuccess: () => {
+          setFailing(false);
+          setMessage('');
+        },
+      },
     );
   };
 
@@ -63,7 +68,9 @@ export function StatusActions({ deployment }: { deployment: Deployment }) {
   return (
     <div className="row-actions">
       {targets.length === 0 ? (
-        <span className="muted" title="Final state: no further transitions">—</span>
+        <span className="muted" title="Final state: no further transitions">
+          —
+        </span>
       ) : failing ? (
         <form className="fail-form" onSubmit={submitFail} data-testid="fail-form">
           <label className="sr-only" htmlFor={`fail-msg-${d.id}`}>
@@ -81,7 +88,12 @@ export function StatusActions({ deployment }: { deployment: Deployment }) {
             onKeyDown={(e) => e.key === 'Escape' && setFailing(false)}
             data-testid="fail-message"
           />
-          <button type="submit" className="btn btn-small btn-danger" disabled={mutation.isPending} data-testid="fail-confirm">
+          <button
+            type="submit"
+            className="btn btn-small btn-danger"
+            disabled={mutation.isPending}
+            data-testid="fail-confirm"
+          >
             Mark failed
           </button>
           <button type="button" className="btn btn-small" onClick={() => setFailing(false)}>

@@ -38,11 +38,13 @@ describe('service health', () => {
 
   it('treats a proxy 502 page as the API being unreachable', async () => {
     server.use(
-      http.get('*/api/health', () =>
-        new HttpResponse('<html>502 Bad Gateway</html>', {
-          status: 502,
-          headers: { 'Content-Type': 'text/html' },
-        }),
+      http.get(
+        '*/api/health',
+        () =>
+          new HttpResponse('<html>502 Bad Gateway</html>', {
+            status: 502,
+            headers: { 'Content-Type': 'text/html' },
+          }),
       ),
     );
     renderApp({ healthIntervalMs: INTERVAL });

@@ -40,16 +40,34 @@ export function StatsPanel() {
   const decided = data.by_status.completed + data.by_status.failed;
   return (
     <section className="stats" aria-label="Statistics">
-      <Card id="total" label="Total" value={String(data.total)} hint={`${data.by_status.in_progress} in progress, ${data.by_status.pending} pending`} />
+      <Card
+        id="total"
+        label="Total"
+        value={String(data.total)}
+        hint={`${data.by_status.in_progress} in progress, ${data.by_status.pending} pending`}
+      />
       <Card
         id="success-rate"
         label="Success rate"
         value={formatPercent(data.success_rate)}
-        hint={decided ? `${data.by_status.completed} of ${decided} finished` : 'nothing finished yet'}
+        hint={
+          decided ? `${data.by_status.completed} of ${decided} finished` : 'nothing finished yet'
+        }
         tone="tone-ok"
       />
-      <Card id="failed" label="Failed" value={String(data.by_status.failed)} hint={`${data.by_status.rolled_back} rolled back`} tone="tone-bad" />
-      <Card id="last-24h" label="Last 24 h" value={String(data.last_24h)} hint="deployments started" />
+      <Card
+        id="failed"
+        label="Failed"
+        value={String(data.by_status.failed)}
+        hint={`${data.by_status.rolled_back} rolled back`}
+        tone="tone-bad"
+      />
+      <Card
+        id="last-24h"
+        label="Last 24 h"
+        value={String(data.last_24h)}
+        hint="deployments started"
+      />
       <div className="stat-card chart-card">
         <PerDayChart perDay={data.per_day} />
         <ul className="env-bars" aria-label="Deployments by environment">
