@@ -66,7 +66,10 @@ class MakefileK8sTest {
 
   @Test
   void upCreatesTheClusterLoadsImagesAppliesAndWaitsInOrder() throws Exception {
-    Run run = make("k8s-up");
+    Run run =
+        make(
+            "k8s-up",
+            "FAKE_LOCAL_IMAGES=zero-to-running/api:dev zero-to-running/web:dev redis:7-alpine");
     assertEquals(0, run.exit, run.output);
     assertInOrder(
         FakeClusterTools.calls(state),
@@ -74,6 +77,7 @@ class MakefileK8sTest {
         "kind get clusters",
         "kind create cluster --name " + CLUSTER + " --config k8s-generated/kind-config.yaml",
         "docker image inspect zero-to-running/api:dev",
+        "kind load docker-image --name " + CLUSTER + " redis:7-alpine",
         "kind load docker-image --name " + CLUSTER + " zero-to-running/api:dev",
         "kind load docker-image --name " + CLUSTER + " zero-to-running/web:dev",
         CTX + " delete job --namespace " + CLUSTER + " -l app.kubernetes.io/part-of=" + CLUSTER,
