@@ -1,6 +1,18 @@
 // ESLint 9 flat config for the dashboard. `npm run lint` runs it with --max-warnings=0, so a
 // warning fails as hard as an error. Formatting is Prettier's job: eslint-config-prettier (last)
-// turns off every rule that would fight it.
+// turns off every rule that would fight it. No rule is switched off here.
+//
+// Given files only (the pre-commit hook, from web/, paths relative to web/):
+//   npx --no-install eslint --max-warnings=0 --no-warn-ignored <files>    (= npm run lint:staged -- <files>)
+//   npx --no-install prettier --check --ignore-unknown <files>             (= npm run format:staged -- <files>)
+// --no-warn-ignored / --ignore-unknown keep ignored or non-JS/TS files (dist/, index.html, Dockerfile)
+// from failing the run.
+//
+// TypeScript: `tsc` for type checking is TypeScript 7 (the `typescript-native` alias; the scripts
+// call node_modules/typescript-native/bin/tsc). TypeScript 7.0 has no JavaScript API yet, so the
+// `typescript` package name is the official TypeScript 6 compatibility package, which is what
+// typescript-eslint loads. (Not named @typescript/native: typescript-eslint declares an optional
+// peer of that name for TypeScript >= 7.1, and npm 10's `npm ci` rejects a 7.0 there.)
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier/flat';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -23,7 +35,6 @@ export default defineConfig([
       reactRefresh.configs.vite,
     ],
     languageOptions: {
-      ecmaVersion: 2022,
       globals: globals.browser,
       parserOptions: {
         projectService: true,
@@ -37,7 +48,6 @@ export default defineConfig([
     files: ['**/*.{js,mjs,cjs}'],
     extends: [js.configs.recommended],
     languageOptions: {
-      ecmaVersion: 2022,
       sourceType: 'module',
       globals: globals.node,
     },
