@@ -23,8 +23,6 @@ import java.util.TreeMap;
  */
 public final class ComposeLoader {
 
-  private static final List<String> TOP_LEVEL_IGNORED = List.of("version", "networks", "x-k8s");
-
   public ComposeProject load(Path composeFile, EnvSources env) throws IOException {
     String text = Files.readString(composeFile, StandardCharsets.UTF_8);
     Path projectDir = composeFile.toAbsolutePath().normalize().getParent();

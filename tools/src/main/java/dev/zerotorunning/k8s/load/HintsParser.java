@@ -4,7 +4,6 @@ import dev.zerotorunning.k8s.model.Diagnostics;
 import dev.zerotorunning.k8s.model.K8sHints;
 import dev.zerotorunning.k8s.model.ProbeOverride;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -174,22 +173,10 @@ final class HintsParser {
   }
 
   /**
-   * kompose writes probe tests as a string: "CMD-SHELL cmd", "CMD a b", or a YAML-ish ["CMD", ...]
-   * list.
+   * kompose writes probe tests as one string: "CMD-SHELL cmd", "CMD a b", or a plain shell command.
    */
   static List<String> probeCommand(String test) {
     String t = test.trim();
-    if (t.startsWith("[")) {
-      Object parsed = YamlTreeReader.read(t, "probe test");
-      List<String> words = Raw.stringOrList(parsed, "probe test");
-      return words.isEmpty()
-          ? words
-          : probeCommand(
-              String.join(" ", words.subList(0, 1))
-                  + (words.size() > 1
-                      ? " " + shellJoin(words.subList(1, words.size()), words.get(0))
-                      : ""));
-    }
     if (t.startsWith("CMD-SHELL ")) {
       return List.of("sh", "-c", t.substring("CMD-SHELL ".length()));
     }
@@ -197,18 +184,6 @@ final class HintsParser {
       return ShellWords.split(t.substring("CMD ".length()));
     }
     return List.of("sh", "-c", t);
-  }
-
-  private static String shellJoin(List<String> words, String form) {
-    if ("CMD-SHELL".equals(form)) {
-      return String.join(" ", words);
-    }
-    List<String> quoted = new ArrayList<>();
-    words.forEach(
-        w ->
-            quoted.add(
-                w.matches("[A-Za-z0-9_./:=@%+-]+") ? w : "'" + w.replace("'", "'\\''") + "'"));
-    return String.join(" ", quoted);
   }
 
   private static Optional<Duration> duration(String raw) {
