@@ -19,7 +19,7 @@ skip() {
   skipped+=("$1")
 }
 
-suite "api+tools (mvnw verify)" ./mvnw -q -B verify
+suite "api+tools (mvnw verify)" ./mvnw -q -B --fail-at-end verify
 
 if [ -f web/package.json ]; then
   suite "web (npm test)" bash -c 'cd web && npm ci --no-audit --no-fund --loglevel=error && npm test'
@@ -61,7 +61,7 @@ fi
 echo
 summary="test: ${#passed[@]} passed, ${#failed[@]} failed, ${#skipped[@]} skipped"
 if ((${#failed[@]} > 0)); then
-  fail "$summary (failed: $(printf '%s; ' "${failed[@]}"))"
+  fail "$summary (failed: $(IFS=,; echo "${failed[*]}"))"
   exit 1
 fi
 ok "$summary"

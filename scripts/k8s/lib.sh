@@ -6,7 +6,8 @@
 # shellcheck source=scripts/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
-COMPOSE_FILE=${COMPOSE_FILE:-compose.yaml}
+# Not COMPOSE_FILE: that name would change what `docker compose` reads in the build step.
+K8S_COMPOSE_FILE=${K8S_COMPOSE_FILE:-compose.yaml}
 K8S_DIR=${K8S_DIR:-k8s-generated}
 K8S_ENV_FILE=${K8S_ENV_FILE:-.env.example}
 K8S_TIMEOUT=${K8S_TIMEOUT:-300s}

@@ -16,9 +16,9 @@ docker info >/dev/null 2>&1 || die "the Docker daemon is not running (kind runs 
 need java "install a JDK 17+ (the manifest generator is Java): https://adoptium.net"
 ensure_env
 
-info "${C_BOLD}== manifests${C_OFF} ($K8S_DIR from $COMPOSE_FILE)"
-k8s_gen check --compose-file "$COMPOSE_FILE" --env-file "$K8S_ENV_FILE" --out "$K8S_DIR" >/dev/null ||
-  die "$K8S_DIR/ is stale for $COMPOSE_FILE. Fix: make k8s (and commit the result)"
+info "${C_BOLD}== manifests${C_OFF} ($K8S_DIR from $K8S_COMPOSE_FILE)"
+k8s_gen check --compose-file "$K8S_COMPOSE_FILE" --env-file "$K8S_ENV_FILE" --out "$K8S_DIR" >/dev/null ||
+  die "$K8S_DIR/ is stale for $K8S_COMPOSE_FILE. Fix: make k8s (and commit the result)"
 
 if [ "${K8S_SKIP_BUILD:-}" != 1 ]; then
   info "${C_BOLD}== build images${C_OFF}"
@@ -51,7 +51,7 @@ done
 
 info "${C_BOLD}== apply${C_OFF} (namespace $NAMESPACE)"
 # Secret values: interpolated from .env and the shell like Compose does, into git-ignored files.
-k8s_gen secrets --compose-file "$COMPOSE_FILE" --out "$K8S_DIR" --process-env
+k8s_gen secrets --compose-file "$K8S_COMPOSE_FILE" --out "$K8S_DIR" --process-env
 # A Job's pod template cannot change: completed one-shots are replaced, like Compose re-runs them.
 kc delete job --namespace "$NAMESPACE" -l "app.kubernetes.io/part-of=$PART_OF" --ignore-not-found >/dev/null 2>&1 || true
 kc apply -k "$K8S_DIR"
