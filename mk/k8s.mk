@@ -25,13 +25,15 @@ K8S_TIMEOUT ?= 300s
 K8S_RESET_DB_SERVICE ?= migrate
 K8S_RESET_DB_COMMAND ?= db reset /app/config/config.yml
 
-export COMPOSE_FILE K8S_DIR K8S_ENV_FILE K8S_GEN K8S_BUILD_CMD API_IMAGE WEB_IMAGE K8S_TIMEOUT \
-  K8S_RESET_DB_SERVICE K8S_RESET_DB_COMMAND
+# The scripts get the compose file as K8S_COMPOSE_FILE: exporting COMPOSE_FILE itself would change
+# what `docker compose` reads in every other target (it would drop compose.override.yaml).
+export K8S_COMPOSE_FILE = $(COMPOSE_FILE)
+export K8S_DIR K8S_ENV_FILE K8S_GEN K8S_BUILD_CMD API_IMAGE WEB_IMAGE K8S_TIMEOUT
 
-# Docker's own COMPOSE_FILE may list several files ("a.yaml:b.yaml"); the generator converts one.
-ifneq ($(words $(subst :, ,$(COMPOSE_FILE))),1)
-$(error COMPOSE_FILE=$(COMPOSE_FILE) lists several files; k8s targets convert one, e.g. COMPOSE_FILE=compose.yaml)
-endif
+# Docker's COMPOSE_FILE may list several files ("a.yaml:b.yaml"); the generator converts one. Checked
+# only when a k8s target runs, so such a setting never breaks the Compose targets.
+k8s-one-compose-file = $(if $(filter-out 1,$(words $(subst :, ,$(COMPOSE_FILE)))),$(error \
+  COMPOSE_FILE=$(COMPOSE_FILE) lists several files; k8s targets convert one: make k8s COMPOSE_FILE=compose.yaml))
 
 K8S_GEN_ARGS = --compose-file $(COMPOSE_FILE) --env-file $(K8S_ENV_FILE) --out $(K8S_DIR)
 
@@ -39,12 +41,15 @@ K8S_GEN_ARGS = --compose-file $(COMPOSE_FILE) --env-file $(K8S_ENV_FILE) --out $
 
 ##@ Kubernetes
 k8s: $(K8S_GEN_DEPS) ## Regenerate k8s-generated/ from compose.yaml (COMPOSE_FILE, K8S_DIR)
+	$(k8s-one-compose-file)
 	@$(K8S_GEN) generate $(K8S_GEN_ARGS)
 
 k8s-check: $(K8S_GEN_DEPS) ## Fail with a diff when k8s-generated/ is stale (part of make test)
+	$(k8s-one-compose-file)
 	@$(K8S_GEN) check $(K8S_GEN_ARGS)
 
 k8s-up: $(K8S_GEN_DEPS) ## make dev K8S=1: kind cluster, build + load images, apply, wait, URLs
+	$(k8s-one-compose-file)
 	@scripts/k8s/up.sh
 
 k8s-down: ## make down K8S=1: delete the stack from kind; keeps the database volume
@@ -60,9 +65,11 @@ k8s-status: ## make status K8S=1: pods, services, volumes and URLs on kind
 	@scripts/k8s/status.sh
 
 k8s-reset-db: $(K8S_GEN_DEPS) ## make reset-db K8S=1: drop, migrate, seed and flush the cache on kind
+	$(k8s-one-compose-file)
 	@scripts/k8s/task.sh reset-db $(K8S_RESET_DB_SERVICE) $(K8S_RESET_DB_COMMAND)
 
 k8s-compare: $(K8S_GEN_DEPS) ## Compare k8s-gen's model with `docker compose config` (make e2e)
+	$(k8s-one-compose-file)
 	@scripts/k8s/compare-with-compose.sh
 
 # Rebuilt only when the generator's sources change; -am also builds the parent POM it inherits from.
