@@ -33,6 +33,7 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jdbi3.JdbiFactory;
 import java.time.Clock;
 import java.util.Set;
+import org.glassfish.jersey.server.ServerProperties;
 import org.jdbi.v3.core.Jdbi;
 
 /** The Wander Deploy API: the one place its parts are built and wired together. */
@@ -79,6 +80,10 @@ public class WanderApplication extends Application<WanderConfiguration> {
     HealthReporter health =
         new HealthReporter(jdbi, redis, AppVersion.current(), Clock.systemUTC());
 
+    // Send Location headers as written (relative), not resolved against the proxied Host.
+    environment
+        .jersey()
+        .property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
     environment.jersey().register(new BodySizeLimitFilter(MAX_BODY_BYTES));
     environment
         .jersey()

@@ -55,10 +55,23 @@ class WriteEndpointsTest {
     assertThat(created.get("version").asText()).isEqualTo("v1.2.3");
     assertThat(created.get("deployed_by").asText()).isEqualTo("someone@example.com");
     assertThat(created.get("completed_at").isNull()).isTrue();
-    assertThat(reply.header("Location")).endsWith("/api/deployments/" + created.get("id").asLong());
+    assertThat(reply.header("Location"))
+        .isEqualTo("/api/deployments/" + created.get("id").asLong());
 
     JsonNode newest = http.get("/deployments?limit=1").json().get("data").get(0);
     assertThat(newest.get("id").asLong()).isEqualTo(created.get("id").asLong());
+
+    // Behind a proxy that forwards another Host, the Location stays followable.
+    Http.Reply proxied =
+        http.send(
+            "POST",
+            "/deployments",
+            java.net.http.HttpRequest.BodyPublishers.ofString(
+                newDeployment("api", "staging", "v1.2.4", "someone@example.com")),
+            "application/json",
+            "X-Forwarded-Host",
+            "api:8080");
+    assertThat(proxied.expectStatus(201).header("Location")).startsWith("/api/deployments/");
   }
 
   @ParameterizedTest

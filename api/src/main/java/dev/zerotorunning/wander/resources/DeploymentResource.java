@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.List;
 
 @Path("/deployments")
@@ -57,9 +58,9 @@ public class DeploymentResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(NewDeployment request, @Context UriInfo uri) {
     Deployment created = deployments.create(required(request));
-    return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
-        .entity(new DataEnvelope<>(created))
-        .build();
+    // Relative, so it stays right behind any proxy (nginx, Vite) whatever Host it forwards.
+    URI location = URI.create(uri.getBaseUri().getPath() + "deployments/" + created.id());
+    return Response.created(location).entity(new DataEnvelope<>(created)).build();
   }
 
   @PATCH
