@@ -51,7 +51,7 @@ done
 
 info "${C_BOLD}== apply${C_OFF} (namespace $NAMESPACE)"
 # Secret values: interpolated from .env and the shell like Compose does, into git-ignored files.
-k8s_gen secrets --compose-file "$K8S_COMPOSE_FILE" --out "$K8S_DIR" --process-env
+k8s_gen secrets --compose-file "$K8S_COMPOSE_FILE" --out "$K8S_DIR" --process-env --keys-env-file "$K8S_ENV_FILE"
 # A Job's pod template cannot change: completed one-shots are replaced, like Compose re-runs them.
 kc delete job --namespace "$NAMESPACE" -l "app.kubernetes.io/part-of=$PART_OF" --ignore-not-found >/dev/null 2>&1 || true
 kc apply -k "$K8S_DIR"

@@ -2,6 +2,8 @@ package dev.zerotorunning.k8s.cli;
 
 import dev.zerotorunning.k8s.build.ManifestBuilder;
 import dev.zerotorunning.k8s.build.Manifests;
+import dev.zerotorunning.k8s.load.ComposeLoader;
+import dev.zerotorunning.k8s.load.EnvSources;
 import dev.zerotorunning.k8s.model.ComposeProject;
 import dev.zerotorunning.k8s.model.ComposeService;
 import java.nio.charset.StandardCharsets;
@@ -36,17 +38,34 @@ public final class SecretsCommand implements Callable<Integer> {
       description = "Generated base directory (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(
+      names = "--keys-env-file",
+      paramLabel = "FILE",
+      description =
+          "Decide which keys are secret with the env file the manifests were generated with (make"
+              + " passes .env.example), so the files match the committed secretGenerators even when"
+              + " .env changes a value's look (a URL gaining a password).")
+  Path keysEnvFile;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     ComposeProject project = compose.load();
-    Manifests manifests = new ManifestBuilder().build(project);
-    for (Map.Entry<String, List<String>> e : manifests.secretKeys().entrySet()) {
+    Map<String, List<String>> secretKeys = new ManifestBuilder().build(project).secretKeys();
+    if (keysEnvFile != null) {
+      EnvSources generateTime =
+          EnvSources.load(List.of(keysEnvFile), project.projectDir(), Map.of());
+      secretKeys =
+          new ManifestBuilder()
+              .build(new ComposeLoader().load(compose.composeFile, generateTime))
+              .secretKeys();
+    }
+    for (Map.Entry<String, List<String>> e : secretKeys.entrySet()) {
       ComposeService s = project.service(e.getKey()).orElseThrow();
       StringBuilder text = new StringBuilder();
       for (String key : e.getValue()) {
-        String value = s.environment().get(key);
+        String value = s.environment().getOrDefault(key, "");
         if (value.contains("\n")) {
           throw new IllegalArgumentException(
               s.name() + ": secret " + key + " spans lines; kustomize env files cannot hold it");
@@ -66,7 +85,7 @@ public final class SecretsCommand implements Callable<Integer> {
         .getErr()
         .println(
             "k8s-gen: wrote secret env files for "
-                + String.join(", ", manifests.secretKeys().keySet())
+                + String.join(", ", secretKeys.keySet())
                 + " under "
                 + out.resolve("secrets"));
     return 0;
