@@ -16,6 +16,8 @@ public final class Interpolator {
 
   /** Raised for {@code ${V:?err}} / {@code ${V?err}} and for malformed expressions. */
   public static final class InterpolationException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
     public InterpolationException(String message) {
       super(message);
     }

@@ -11,6 +11,8 @@ final class Raw {
 
   /** A compose-file error: wrong type or invalid value at {@code path}. */
   static final class ComposeFormatException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
     ComposeFormatException(String path, String message) {
       super(path + ": " + message);
     }
