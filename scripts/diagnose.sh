@@ -39,8 +39,11 @@ for svc in $(services_in_order); do
   fail "$svc: state $state${health:+, health $health}$([ "$state" = exited ] && echo ", exit code $code")"
   if [ -n "$health" ]; then
     info "${C_BOLD}-- last health check:${C_OFF}"
-    docker inspect -f '{{with .State.Health}}{{range .Log}}@@probe{{println}}{{.Output}}{{println}}{{end}}{{end}}' "$id" |
-      awk '/^@@probe$/ { out = ""; next } NF { out = out "   " $0 "\n" } END { printf "%s", out ? out : "   (no output)\n" }'
+    # The last probe: its exit code and output (wget -q prints nothing: 4 = no connection, 8 = HTTP error).
+    docker inspect -f '{{with .State.Health}}{{range .Log}}@@probe {{.ExitCode}}{{println}}{{.Output}}{{println}}{{end}}{{end}}' "$id" |
+      awk '/^@@probe / { code = $2; out = ""; next } NF { out = out "   " $0 "\n" }
+        END { meaning = code == 4 ? " (wget: no connection yet)" : code == 8 ? " (wget: HTTP error status, e.g. 503)" : ""
+              printf "   exit code %s%s\n%s", code, meaning, out }'
   fi
   info "${C_BOLD}-- last 30 log lines:${C_OFF}"
   logs=$(compose logs --no-color --no-log-prefix --tail 30 "$svc" 2>&1 | sed $'s/\033\\[[0-9;]*[A-Za-z]//g')
@@ -54,7 +57,7 @@ done
 
 echo
 if ((${#bad[@]} == 0)); then
-  fail "make dev: docker compose up failed before any service started (see its message above)."
+  fail "make dev: docker compose up failed (its message is above), yet every service is up now. Run make dev again; if it timed out, raise DEV_WAIT_TIMEOUT (now ${DEV_WAIT_TIMEOUT:-300}s) in .env."
 else
   fail "make dev: not healthy: ${bad[*]}. The stack is left up for inspection: make status, make logs SVC=${bad[0]}, make down."
 fi

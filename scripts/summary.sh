@@ -40,11 +40,13 @@ fmt_age() { if (($1 < 60000)); then echo "$(($1 / 1000))s"; else echo "$(($1 / 6
 # probes only: when the log is full and starts with a pass, the recorded `docker events` tell,
 # else the moment is unknown ("").
 healthy_ms() { # healthy_ms NAME STARTED_MS "exit,end;exit,end;..."
-  local name=$1 started=$2 entries=$3 n=0 entry i event
+  local name=$1 started=$2 entries=$3 n=0 entry i t event
   IFS=';' read -r -a entries <<<"$entries"
   n=${#entries[@]}
   for ((i = 0; i < n; i++)); do
     entry=${entries[i]}
+    t=$(ts_ms "${entry#*,}")
+    ((t >= started)) || continue # a probe from before a restart: the log reaches back far enough
     if [ "${entry%%,*}" = 0 ]; then
       if ((i == 0 && n >= 5)); then
         event=$(awk -v n="$name" -v t="$started" '$1 == n && / healthy$/ {
@@ -52,7 +54,7 @@ healthy_ms() { # healthy_ms NAME STARTED_MS "exit,end;exit,end;..."
         [ -z "$event" ] || echo $((event - started))
         return
       fi
-      echo $(($(ts_ms "${entry#*,}") - started))
+      echo $((t - started))
       return
     fi
   done
