@@ -9,7 +9,7 @@ start=$(now_ms)
 # True when every service already runs (healthy) from the current configuration and images, so
 # `up` would change nothing but re-run the one-shot migrate (idempotent, yet a JVM start).
 stack_current() {
-  local project ids inspected svc hash row label state health code image_id image
+  local project ids inspected hashes svc hash row label state health code image_id image
   project=$(project_name)
   ids=$(project_containers "$project" | paste -sd' ' -)
   [ -n "$ids" ] || return 1
