@@ -25,8 +25,10 @@ DB_COMMAND = $(COMPOSE) run --rm --no-TTY migrate db
 dev: ## Start everything: preflight, build, up --wait, summary (K8S=1: Kubernetes)
 	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-up,scripts/dev.sh)
 
+# `rm --volumes` drops the containers' anonymous volumes (redis's /data) that `down` would leave
+# dangling; the named database volume stays.
 down: ## Stop and remove the containers; keeps the data (K8S=1: Kubernetes)
-	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-down,$(COMPOSE) down --remove-orphans)
+	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-down,$(COMPOSE) rm --stop --force --volumes && $(COMPOSE) down --remove-orphans)
 
 clean: ## Remove containers, volumes (all data) and the project's images
 	@scripts/clean.sh
