@@ -19,7 +19,7 @@ need-k8s = $(if $(wildcard mk/k8s.mk),,$(error K8S=1 needs mk/k8s.mk (make k8s))
 DB_COMMAND = $(COMPOSE) run --rm --no-TTY migrate db
 
 .PHONY: help dev down clean status logs restart reset-db seed psql redis-cli shell \
-        build preflight test e2e
+        build preflight test e2e fmt lint hooks
 
 ##@ Stack
 dev: ## Start everything: preflight, build, up --wait, summary (K8S=1: Kubernetes)
@@ -73,6 +73,17 @@ test: ## Unit and integration tests (no Docker): API, tools, web, k8s manifests,
 
 e2e: ## The real stack end to end on non-default ports (ends with make clean)
 	@scripts/e2e.sh
+
+##@ Code quality
+fmt: ## Format Java (google-java-format) and web files (Prettier, ESLint fixes) in place
+	@scripts/fmt.sh
+
+lint: ## Check formatting and run the linters: Spotless, ESLint, Prettier, tsc, shellcheck, yamllint
+	@scripts/lint.sh
+
+hooks: ## Install the git pre-commit hook (.githooks/pre-commit: fast checks on staged files)
+	@git config core.hooksPath .githooks
+	@echo "pre-commit hook installed (.githooks/pre-commit); skip it once with git commit --no-verify"
 
 ##@ Help
 help: ## Show this help

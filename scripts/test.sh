@@ -2,7 +2,7 @@
 # make test: every test that needs no Docker daemon. Runs each suite even when an earlier one
 # failed, prints a tally and exits non-zero when any failed.
 #   API + tools (./mvnw verify: embedded PostgreSQL/Redis), web (npm test), Kubernetes
-#   manifests (make k8s-check, when mk/k8s.mk defines it), shellcheck, yamllint, compose config.
+#   manifests (make k8s-check, when mk/k8s.mk defines it), make lint, compose config.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -33,19 +33,8 @@ else
   skip k8s "mk/k8s.mk defines no k8s-check"
 fi
 
-shell_files=(scripts/*.sh scripts/web-dev/start.sh)
-[ ! -f .ci/run ] || shell_files+=(.ci/run)
-if command -v shellcheck >/dev/null 2>&1; then
-  suite shellcheck shellcheck -x "${shell_files[@]}"
-else
-  skip shellcheck "not installed (apt-get install shellcheck)"
-fi
-
-if command -v yamllint >/dev/null 2>&1; then
-  suite yamllint yamllint -s compose.yaml compose.override.yaml # rules: .yamllint.yaml
-else
-  skip yamllint "not installed (apt-get install yamllint)"
-fi
+# Formatting and linters over the whole tree: Spotless, ESLint, Prettier, tsc, shellcheck, yamllint.
+suite "lint (make lint)" scripts/lint.sh
 
 # Both configurations interpolate and validate (no daemon needed).
 if docker compose version >/dev/null 2>&1; then
