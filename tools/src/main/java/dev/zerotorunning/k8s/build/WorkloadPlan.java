@@ -1,0 +1,131 @@
+package dev.zerotorunning.k8s.build;
+
+import dev.zerotorunning.k8s.model.ComposeProject;
+import dev.zerotorunning.k8s.model.ComposeService;
+import dev.zerotorunning.k8s.model.Dependency;
+import dev.zerotorunning.k8s.model.Diagnostics;
+import dev.zerotorunning.k8s.model.VolumeMount;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Decides what each service becomes before any object is built, so every builder agrees:
+ *
+ * <ul>
+ *   <li>a one-shot (x-k8s/kompose says job, something waits for it with {@code
+ *       service_completed_successfully}, or it has {@code restart: "no"} with no port and no
+ *       healthcheck) that others wait for runs as an init container of each of their pods;
+ *   <li>a one-shot nobody waits for becomes a Job;
+ *   <li>a long-running service that alone mounts a named volume becomes a StatefulSet whose
+ *       volumeClaimTemplates own that volume; any other long-running service a Deployment.
+ * </ul>
+ */
+final class WorkloadPlan {
+
+  enum Role {
+    DEPLOYMENT,
+    STATEFULSET,
+    JOB,
+    INIT_ONLY
+  }
+
+  private final Map<String, Role> roles = new TreeMap<>();
+  private final Map<String, String> claimTemplateOwner = new TreeMap<>();
+
+  WorkloadPlan(ComposeProject project, Diagnostics diag) {
+    for (ComposeService s : project.services()) {
+      boolean awaited =
+          project.services().stream()
+              .flatMap(o -> o.dependsOn().stream())
+              .anyMatch(
+                  d -> d.service().equals(s.name()) && d.condition().equals(Dependency.COMPLETED));
+      Optional<String> controller = s.hints().controller();
+      boolean endsByItself =
+          s.restart().filter("no"::equals).isPresent()
+              && s.healthcheck().isEmpty()
+              && s.ports().isEmpty();
+      boolean oneShot =
+          awaited
+              || controller.filter("job"::equals).isPresent()
+              || (controller.isEmpty() && endsByItself);
+      if (oneShot) {
+        roles.put(s.name(), awaited ? Role.INIT_ONLY : Role.JOB);
+        if (awaited && controller.filter("job"::equals).isPresent()) {
+          diag.note(
+              s.name(), "runs as an init container of the services that wait for it, not as a Job");
+        }
+        if (s.healthcheck().isPresent()) {
+          diag.note(s.name(), "healthcheck ignored: a one-shot has no probes on Kubernetes");
+        }
+      } else {
+        roles.put(s.name(), Role.DEPLOYMENT);
+      }
+    }
+    Map<String, List<String>> users = new TreeMap<>();
+    for (ComposeService s : project.services()) {
+      s.volumes().stream()
+          .filter(v -> v.type().equals(VolumeMount.NAMED))
+          .map(VolumeMount::source)
+          .distinct()
+          .forEach(v -> users.computeIfAbsent(v, k -> new java.util.ArrayList<>()).add(s.name()));
+    }
+    users.forEach(
+        (volume, services) -> {
+          String only = services.get(0);
+          boolean external =
+              Optional.ofNullable(project.volumes().get(volume))
+                  .map(v -> v.external())
+                  .orElse(false);
+          if (services.size() == 1
+              && roles.get(only) == Role.DEPLOYMENT
+              && !external
+              && project
+                  .service(only)
+                  .orElseThrow()
+                  .hints()
+                  .controller()
+                  .filter("deployment"::equals)
+                  .isEmpty()) {
+            claimTemplateOwner.put(volume, only);
+            roles.put(only, Role.STATEFULSET);
+          } else if (services.size() > 1) {
+            diag.warning(
+                "(project)",
+                "volume "
+                    + volume
+                    + " is shared by "
+                    + String.join(", ", services)
+                    + ": one ReadWriteOnce PVC; pods must land on the same node (always true on"
+                    + " kind)");
+          }
+        });
+    for (ComposeService s : project.services()) {
+      if (s.hints().controller().filter("statefulset"::equals).isPresent()
+          && roles.get(s.name()) == Role.DEPLOYMENT) {
+        roles.put(s.name(), Role.STATEFULSET);
+      }
+    }
+  }
+
+  Role role(String service) {
+    return roles.get(service);
+  }
+
+  boolean ownsClaimTemplate(String service, String volume) {
+    return service.equals(claimTemplateOwner.get(volume));
+  }
+
+  /** app.kubernetes.io/component: x-k8s.component, else what the service does. */
+  String component(ComposeService s) {
+    return s.hints()
+        .component()
+        .orElseGet(
+            () ->
+                switch (role(s.name())) {
+                  case JOB, INIT_ONLY -> "job";
+                  default -> s.containerPorts().isEmpty() ? "worker" : "server";
+                });
+  }
+}
