@@ -6,7 +6,7 @@
 
 fault_redis() {
   section "Redis stopped for 10 s under read load"
-  local life t_stop t_start hit_at='' bypass during_fail n fails
+  local life t_stop t_stopped t_start hit_at='' bypass during_fail n fails
   req GET "$API/deployments?limit=20"
   life=$(container_life api)
   start_probe redis 45 "$API/deployments?limit=20" "$API/services" "$API/stats" "$API/environments"
@@ -14,6 +14,7 @@ fault_redis() {
   sleep 3
   t_stop=$(now_ms)
   compose stop redis >/dev/null 2>&1
+  t_stopped=$(now_ms) # reads may still hit the cache while Redis shuts down
   sleep 10
   t_start=$(now_ms)
   compose start redis >/dev/null 2>&1
@@ -27,8 +28,9 @@ fault_redis() {
   wrk_result redis
   n=$(($(probe_count redis) + WRK_requests))
   fails=$(($(probe_fails redis) + WRK_requests - WRK_s2xx + $(wrk_errors)))
-  bypass=$(awk -v a="$t_stop" -v b="$t_start" '$1 > a && $2 < b && $4 == "BYPASS"' "$tmp/redis.log" | wc -l | tr -d ' ')
-  during_fail=$(awk -v a="$t_stop" -v b="$t_start" '$1 > a && $2 < b && $4 != "BYPASS"' "$tmp/redis.log" | wc -l | tr -d ' ')
+  bypass=$(awk -v a="$t_stopped" -v b="$t_start" '$1 > a && $2 < b && $4 == "BYPASS"' "$tmp/redis.log" | wc -l | tr -d ' ')
+  during_fail=$(awk -v a="$t_stopped" -v b="$t_start" '$1 > a && $2 < b && $4 != "BYPASS"' "$tmp/redis.log" | wc -l | tr -d ' ')
+  [ "$during_fail" = 0 ] || awk -v a="$t_stopped" -v b="$t_start" '$1 > a && $2 < b && $4 != "BYPASS"' "$tmp/redis.log" | head -n 3 >&2
   [ "$fails" = 0 ] && r=0 || r=1
   verdict "$r" "Redis outage: 0 failed reads of $n (wrk $WRK_requests, probe $(probe_count redis))"
   [ "$bypass" -gt 0 ] && [ "$during_fail" = 0 ] && [ "$WRK_bypass" -gt 0 ] && r=0 || r=1
@@ -38,12 +40,12 @@ fault_redis() {
   [ "$(container_life api)" = "$life" ] && r=0 || r=1
   verdict "$r" "Redis outage: no API restart"
   scenario_line "redis outage" "redis stopped 10 s under GET load" "$n" "$fails" \
-    "${hit_at:+first HIT $(secs_between "$t_start" "$hit_at") after start}${hit_at:-no HIT}"
+    "${hit_at:+first HIT $(secs_between "$t_start" "$hit_at") after start}$([ -n "$hit_at" ] || echo "no HIT")"
 }
 
 fault_db() {
   section "PostgreSQL restarted under load"
-  local life ids t_restart t_healthy bad early late last_end n fails probe_fails recovery
+  local life ids t_restart t_healthy bad early late last_end first_start n fails probe_fails recovery
   req GET "$API/deployments?limit=3"
   read -r -a ids <<<"$(jq -r '[.data[].id] | join(" ")' <<<"$BODY")"
   life=$(container_life api)
@@ -64,7 +66,8 @@ fault_db() {
   bad=$(fails_of db | awk '$3 != 503 || $5 != 1' | wc -l | tr -d ' ')
   early=$(fails_of db | awk -v t="$t_restart" '$2 < t' | wc -l | tr -d ' ')
   late=$(fails_of db | awk -v t="$((t_healthy + 5000))" '$1 > t' | wc -l | tr -d ' ')
-  last_end=$(fails_of db | awk 'BEGIN { m = 0 } $2 > m { m = $2 } END { print m }')
+  last_end=$(fails_of db | awk 'BEGIN { m = 0 } $2 > m { m = $2 } END { printf "%d\n", m }')
+  first_start=$(fails_of db | awk 'NR == 1 || $1 < m { m = $1 } END { printf "%d\n", m }')
   recovery=0
   ((last_end <= t_healthy)) || recovery=$((last_end - t_healthy))
   [ "$bad" = 0 ] && [ "$WRK_s5xx" = "$WRK_s503" ] && [ "$WRK_bad5xx" = 0 ] && [ "$WRK_s4xx" = 0 ] && [ "$(wrk_errors)" = 0 ] && r=0 || r=1
@@ -76,7 +79,8 @@ fault_db() {
   [ "$(container_life api)" = "$life" ] && r=0 || r=1
   verdict "$r" "PostgreSQL restart: no API restart (the pool validates connections)"
   scenario_line "postgres restart" "compose restart db under GET-by-id load (db healthy after $(secs_between "$t_restart" "$t_healthy"))" \
-    "$n" "$fails (all 503)" "$(fmt_ms "$recovery") after db healthy"
+    "$n" "$fails (all 503$([ "$probe_fails" = 0 ] || echo ", probe saw them over $(secs_between "$first_start" "$last_end")"))" \
+    "$(fmt_ms "$recovery") after db healthy"
 }
 
 # Kill a process of the host (the container's main process), also when we are not root.
@@ -117,7 +121,7 @@ fault_api_kill() {
   n=$(probe_count kill)
   fails=$(probe_fails kill)
   scenario_line "api crash" "kill -9 of the API's process; Docker restarts it (unless-stopped)" "$n" "$fails (while it restarted)" \
-    "healthy after ${t_healthy:+$(secs_between "$t_kill" "$t_healthy")}${t_healthy:-never}"
+    "healthy after ${t_healthy:+$(secs_between "$t_kill" "$t_healthy")}$([ -n "$t_healthy" ] || echo "never")"
 
   # b) docker kill: Docker records it as a manual stop, so unless-stopped does not restart it.
   t_kill=$(now_ms)
@@ -143,14 +147,14 @@ fault_api_kill() {
     shown=$(awk -v t="$t_kill" '$1 == "SHOWN" && $2 > t { print $2; exit }' "$tmp/banner.out")
     cleared=$(awk -v t="${shown:-0}" '$1 == "CLEARED" && $2 > t { print $2; exit }' "$tmp/banner.out")
     [ -n "$shown" ] && [ -n "$cleared" ] && r=0 || r=1
-    verdict "$r" "dashboard banner during the docker kill outage: ${shown:+shown $(secs_between "$t_kill" "$shown") after the kill}${shown:-never shown}, ${cleared:+cleared $(secs_between "$t_kill" "$cleared") after it}${cleared:-not cleared}"
+    verdict "$r" "dashboard banner during the docker kill outage: ${shown:+shown $(secs_between "$t_kill" "$shown") after the kill}$([ -n "$shown" ] || echo "never shown"), ${cleared:+cleared $(secs_between "$t_kill" "$cleared") after it}$([ -n "$cleared" ] || echo "not cleared")"
     banner_note=$(grep -c '^SHOWN' "$tmp/banner.out" || true)
     info "dashboard banner: shown $banner_note time(s) over both outages (the crash outage can fall between two 5 s polls)"
   fi
   n=$(($(probe_count kill) - n))
   fails=$(($(probe_fails kill) - fails))
   scenario_line "api docker kill" "docker kill api (stays $state), then ${state/exited/make dev}" "$n" "$fails (while down)" \
-    "healthy ${t_healthy:+$(secs_between "$t_kill" "$t_healthy") after the kill}${t_healthy:-never}${shown:+; banner shown/cleared}"
+    "healthy${t_healthy:+ (make dev done) $(secs_between "$t_kill" "$t_healthy") after the kill}$([ -n "$t_healthy" ] || echo "never")${shown:+; banner shown/cleared}"
 }
 
 # writer NAME SECONDS: POSTs in a loop; "id version" of every 201 to $tmp/NAME.acked, one line per
@@ -238,7 +242,7 @@ fault_reset_db() {
   verdict "$r" "make reset-db restored exactly the seed ($(jq -r '.[0]' <<<"$SEED") deployments, same rows)"
   [ "$(psql_q 'select count(*) from deployments')" = "$(jq -r '.[0]' <<<"$SEED")" ] && r=0 || r=1
   verdict "$r" "PostgreSQL holds exactly the seeded deployments"
-  window=$(fails_of reset-a reset-b | awk 'NR == 1 || $1 < a { a = $1 } $2 > b { b = $2 } END { print b - a }')
+  window=$(fails_of reset-a reset-b | awk 'NR == 1 || $1 < a { a = $1 } $2 > b { b = $2 } END { printf "%d\n", b - a }')
   scenario_line "reset-db while polling" "make reset-db ($(fmt_ms "$took")) while 2 pollers read via the dashboard origin" "$n" \
     "$fails ($five x 500)" "$([ "$fails" = 0 ] && echo 'nothing to recover' || echo "failed polls over $(fmt_ms "${window:-0}")")"
 }

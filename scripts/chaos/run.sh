@@ -59,6 +59,9 @@ if [ -z "$only" ]; then
   sed -n '/^SERVICE/,$p' "$tmp/dev.out" | head -n 7
   pass "make dev (cold) in $(secs_between "$t0" "$(now_ms)")"
 fi
+if [ -n "$only" ] && wanted reset; then # the seed to compare with: a fresh one
+  "${MAKE_CMD[@]}" reset-db >/dev/null 2>&1 || die "chaos: make reset-db failed"
+fi
 SEED=$(seed_snapshot)
 [ -n "$only" ] || [ "$(jq -r '.[0]' <<<"$SEED")" -ge 30 ] || die "chaos: the fresh stack does not hold the seed: $(head -c 200 <<<"$SEED")"
 

@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# make bench: the figures of this machine, measured in one run (never asserted; not run by CI).
+#   1. make dev cold: no project images, no volumes -> every service healthy (per-service times)
+#   2. make down; make dev warm: images built, stack down, data kept
+#   3. a harmless edit of one Java file (a comment; restored by a trap) -> make dev -> new api healthy
+#   4. the generator: make k8s
+#   5. API throughput and p50/p99 latency with wrk (fixed threads, connections, seconds):
+#      GET /api/deployments with the cache (HIT), without Redis (BYPASS), POST /api/deployments
+# Own Compose project (ztr-bench) on non-default ports with its own image tags; writes unlimited
+# (RATE_LIMIT_WRITES_PER_MINUTE=0). Prints one table, also written to build/bench/results.md.
+# Always tears down (make clean of ztr-bench; BENCH_KEEP=1 keeps it). BENCH_SECONDS (15),
+# BENCH_CONNECTIONS (8), BENCH_THREADS (2) tune the wrk runs.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/../lib.sh"
+
+export NO_COLOR=1 # make dev's summary is parsed
+export COMPOSE_PROJECT_NAME=${BENCH_PROJECT:-ztr-bench}
+export WEB_PORT=${BENCH_WEB_PORT:-24100} API_PORT=${BENCH_API_PORT:-24180} API_ADMIN_PORT=${BENCH_API_ADMIN_PORT:-24181}
+export API_DEBUG_PORT=${BENCH_API_DEBUG_PORT:-24105} DB_PORT=${BENCH_DB_PORT:-24154} REDIS_PORT=${BENCH_REDIS_PORT:-24163}
+export API_IMAGE=zero-to-running/api:bench WEB_IMAGE=zero-to-running/web:bench WEB_DEV_IMAGE=zero-to-running/web-dev:bench
+export COMPOSE_FILE=compose.yaml:compose.override.yaml:scripts/chaos/compose.chaos.yaml RATE_LIMIT_WRITES_PER_MINUTE=0
+API=http://127.0.0.1:$API_PORT/api
+SECS=${BENCH_SECONDS:-15} CONNS=${BENCH_CONNECTIONS:-8} THREADS=${BENCH_THREADS:-2}
+read -r -a MAKE_CMD <<<"${MAKE:-make} --no-print-directory"
+for tool in curl jq docker wrk; do
+  command -v "$tool" >/dev/null 2>&1 || die "bench needs $tool on PATH (apt-get install $tool)"
+done
+
+# The edited file: a comment line before the class's closing brace (google-java-format keeps it).
+# Restoring removes exactly that line, so a concurrent edit of the file by someone else survives.
+EDIT_FILE=api/src/main/java/dev/zerotorunning/wander/AppVersion.java
+EDIT_LINE='  // make bench: a harmless edit, reverted when the bench ends'
+tmp=$(mktemp -d)
+restore_edit() {
+  if grep -qxF "$EDIT_LINE" "$EDIT_FILE"; then
+    grep -vxF "$EDIT_LINE" "$EDIT_FILE" >"$tmp/edit.restored" || true
+    cat "$tmp/edit.restored" >"$EDIT_FILE"
+  fi
+}
+cleanup() {
+  local rc=$?
+  restore_edit
+  if [ -z "${BENCH_KEEP:-}" ]; then
+    info "bench: tearing down ($COMPOSE_PROJECT_NAME: containers, volumes, images)"
+    "${MAKE_CMD[@]}" clean >/dev/null 2>&1 || warn "bench: make clean failed for $COMPOSE_PROJECT_NAME"
+  fi
+  rm -rf "$tmp"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+ROWS=() # "step|wall time|detail"
+row() {
+  ROWS+=("$1|$2|$3")
+  info "${C_BOLD}bench:${C_OFF} $1: $2${3:+ ($3)}"
+}
+# timed_make LABEL TARGET: runs make TARGET (output in $tmp/out), sets TOOK_MS
+timed_make() {
+  local t0 rc=0
+  t0=$(now_ms)
+  "${MAKE_CMD[@]}" "$2" >"$tmp/out" 2>&1 || rc=$?
+  TOOK_MS=$(($(now_ms) - t0))
+  if [ "$rc" != 0 ]; then
+    tail -n 30 "$tmp/out"
+    die "bench: make $2 ($1) failed"
+  fi
+}
+# Per-service "svc healthy-after" from make dev's summary table, and the build lines.
+dev_detail() {
+  local services build
+  services=$(awk '/^SERVICE/ { on = 1; next } on && NF == 0 { exit }
+    on { after = ($4 == "ran") ? "ran " $5 : $4; printf "%s%s %s", sep, $1, after; sep = ", " }' "$tmp/out")
+  build=$(sed -n 's/.*build: \(.*\) built in \([0-9.]*s\).*/\1 built in \2/p; s/.*build: web image ready in \([0-9.]*s\).*/web image \1/p' "$tmp/out" |
+    sed 's/zero-to-running\///' | paste -sd';' - | sed 's/;/; /g')
+  echo "healthy after start: $services${build:+; $build}"
+}
+
+# --- 1-3: make dev cold, warm, after an edit ---------------------------------------------------
+info "bench: $(nproc) CPUs, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo 2>/dev/null || echo '? GB') RAM, Docker $(docker version -f '{{.Server.Version}}' 2>/dev/null)"
+"${MAKE_CMD[@]}" clean >/dev/null 2>&1 || true # cold: no images of this project, no volumes
+timed_make "cold" dev
+row "make dev, cold (no project images, no volumes)" "$(fmt_ms "$TOOK_MS")" "$(dev_detail)"
+timed_make "down" down
+row "make down" "$(fmt_ms "$TOOK_MS")" ""
+timed_make "warm" dev
+row "make dev, warm (images built, stack down)" "$(fmt_ms "$TOOK_MS")" "$(dev_detail)"
+timed_make "again" dev
+row "make dev while up, nothing changed" "$(fmt_ms "$TOOK_MS")" ""
+
+old_api=$(docker ps -q --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME" --filter label=com.docker.compose.service=api)
+awk -v edit="$EDIT_LINE" '{ lines[NR] = $0 } END {
+  for (i = NR; i > 0; i--) if (lines[i] ~ /^}/) { last = i; break }
+  for (i = 1; i <= NR; i++) { if (i == last) print edit; print lines[i] } }' "$EDIT_FILE" >"$tmp/edit.java"
+cat "$tmp/edit.java" >"$EDIT_FILE"
+timed_make "edit" dev
+restore_edit
+new_api=$(docker ps -q --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME" --filter label=com.docker.compose.service=api)
+[ "$new_api" != "$old_api" ] || warn "bench: the api container was not replaced after the edit"
+row "edit $(basename "$EDIT_FILE") -> make dev -> new api healthy" "$(fmt_ms "$TOOK_MS")" "$(dev_detail)"
+
+# --- 4: the generator ---------------------------------------------------------------------------
+if grep -Eqs '^k8s[[:space:]]*:' mk/*.mk; then
+  before=$(git status --porcelain -- k8s-generated)
+  # The generator converts the project as committed: compose.yaml, no run-specific project name.
+  for run in first second; do
+    t0=$(now_ms)
+    if env -u COMPOSE_FILE -u COMPOSE_PROJECT_NAME "${MAKE_CMD[@]}" k8s >"$tmp/out" 2>&1; then
+      row "make k8s ($run run$([ "$run" = second ] && echo ': generator only' || echo ': builds the tool if needed'))" "$(fmt_ms $(($(now_ms) - t0)))" ""
+    else
+      warn "bench: make k8s failed: $(tail -n 5 "$tmp/out")"
+    fi
+  done
+  [ "$(git status --porcelain -- k8s-generated)" = "$before" ] || warn "bench: make k8s changed k8s-generated/ (run make k8s-check)"
+fi
+
+# --- 5: throughput and latency ----------------------------------------------------------------
+# wrk_run LABEL URL [METHOD BODY]: sets RPS P50 P99 ERR from count.lua's summary line
+wrk_run() {
+  local line kv
+  WRK_METHOD=${3:-} WRK_BODY=${4:-} wrk -t"$THREADS" -c"$CONNS" -d"${SECS}s" --timeout 10s --latency \
+    -s scripts/chaos/count.lua "$2" >"$tmp/wrk.out" 2>&1 || true
+  line=$(grep '^WRK ' "$tmp/wrk.out" | cut -d' ' -f2-) || die "bench: wrk printed no summary: $(tail -n 5 "$tmp/wrk.out")"
+  local WRK_requests=0 WRK_s2xx=0 WRK_rps=0 WRK_p50_ms=0 WRK_p99_ms=0 WRK_hit=0 WRK_bypass=0 WRK_miss=0
+  for kv in $line; do printf -v "WRK_${kv%%=*}" '%s' "${kv#*=}"; done
+  row "$1" "${SECS}s" "$WRK_rps req/s, p50 ${WRK_p50_ms} ms, p99 ${WRK_p99_ms} ms; $WRK_requests requests, $((WRK_requests - WRK_s2xx)) not 2xx; X-Cache HIT $WRK_hit MISS $WRK_miss BYPASS $WRK_bypass"
+}
+target="$API/deployments?limit=20"
+curl -sf -o /dev/null "$target" && curl -sf -o /dev/null "$target" # cached
+wrk_run "GET /api/deployments, cache HIT (wrk -t$THREADS -c$CONNS)" "$target"
+compose stop redis >/dev/null 2>&1
+wrk_run "GET /api/deployments, Redis stopped: BYPASS (wrk -t$THREADS -c$CONNS)" "$target"
+compose start redis >/dev/null 2>&1
+compose up -d --wait redis >/dev/null 2>&1 || warn "bench: redis not healthy again"
+wrk_run "POST /api/deployments (wrk -t$THREADS -c$CONNS)" "$API/deployments" POST \
+  '{"service":"worker","environment":"staging","version":"v1.2.3","deployed_by":"bench@example.com"}'
+
+# --- the table ------------------------------------------------------------------------------------
+mkdir -p build/bench
+{
+  echo "# make bench"
+  echo
+  echo "$(date -u +%Y-%m-%dT%H:%M:%SZ) · commit $(git rev-parse --short HEAD 2>/dev/null || echo '?') · $(nproc) CPUs · Docker $(docker version -f '{{.Server.Version}}' 2>/dev/null) · $(uname -sr)"
+  echo "API: the dev topology (compose.override.yaml: C1-only JIT, JDWP agent loaded), measured on 127.0.0.1:$API_PORT"
+  echo
+  echo "| Step | Wall time | Detail |"
+  echo "|---|---|---|"
+  for r in "${ROWS[@]}"; do
+    IFS='|' read -r step took detail <<<"$r"
+    echo "| $step | $took | ${detail:--} |"
+  done
+} >build/bench/results.md
+echo
+{
+  echo "STEP|WALL TIME|DETAIL"
+  printf '%s\n' "${ROWS[@]}"
+} | column -t -s '|'
+echo
+ok "bench: written to build/bench/results.md"
