@@ -76,6 +76,33 @@ class DbCommandTest {
     assertThat(count("deployments")).isEqualTo(Seeder.SAMPLE_DEPLOYMENTS);
   }
 
+  @Test
+  void aWrongPasswordFailsWithoutWaitingForTheDatabase() throws Exception {
+    // The embedded server trusts every role it knows; this one it does not (SQLState 28000).
+    System.setProperty("dw.database.user", "no_such_role");
+    // zonky's JDBC URL names its user, which would win over database.user.
+    System.setProperty(
+        "dw.database.url", "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres");
+    java.util.concurrent.atomic.AtomicReference<Throwable> fatal =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream stdout = System.out;
+    System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      new WanderApplication() {
+        @Override
+        protected void onFatalError(Throwable t) {
+          fatal.set(t); // instead of System.exit(1)
+        }
+      }.run("db", "migrate", "config.yml");
+    } finally {
+      System.setOut(stdout);
+    }
+    assertThat(fatal.get()).isNotNull();
+    assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .doesNotContain("Waiting for PostgreSQL");
+  }
+
   private static void run(String... args) throws Exception {
     new WanderApplication().run(args);
   }

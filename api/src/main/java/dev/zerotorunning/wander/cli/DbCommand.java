@@ -131,6 +131,12 @@ public class DbCommand extends ConfiguredCommand<WanderConfiguration> {
     }
   }
 
+  /** A wrong password (28xxx) or a missing database (3D000) will not heal by waiting. */
+  private static boolean neverHeals(SQLException e) {
+    String state = e.getSQLState();
+    return state != null && (state.startsWith("28") || state.equals("3D000"));
+  }
+
   /** In a fresh stack the database may still be starting; wait for it instead of failing. */
   private static void waitForDatabase(ManagedDataSource dataSource, String url, PrintStream out)
       throws SQLException, InterruptedException {
@@ -144,6 +150,9 @@ public class DbCommand extends ConfiguredCommand<WanderConfiguration> {
         }
         problem = "connection not valid";
       } catch (SQLException e) {
+        if (neverHeals(e)) {
+          throw e;
+        }
         problem = e.getMessage();
       }
       if (Instant.now().isAfter(deadline)) {
