@@ -285,6 +285,11 @@ if [ -f web/Dockerfile ]; then
     check "same data as the dev stack ($COUNT deployments)" 200 ".count == $COUNT"
     req POST /api/deployments '{"service":"worker","environment":"production","version":"1.2.3","deployed_by":"e2e@example.com"}'
     check "POST through nginx -> 201" 201 '.data.status == "pending"'
+    if [ -f web/e2e/dashboard.e2e.mjs ]; then
+      if (cd web && BASE_URL=$BASE SCREENSHOT_DIR="$ROOT/build/e2e/nginx" npm run -s e2e); then
+        pass "browser: dashboard e2e on nginx"
+      else flunk "browser: dashboard e2e on nginx (web/e2e/dashboard.e2e.mjs)"; fi
+    fi
   else
     flunk "make dev with compose.yaml only"
   fi
