@@ -8,6 +8,7 @@
 #      GET /api/deployments with the cache (HIT), without Redis (BYPASS), POST /api/deployments
 # Own Compose project (ztr-bench) on non-default ports with its own image tags; writes unlimited
 # (RATE_LIMIT_WRITES_PER_MINUTE=0). Prints one table, also written to build/bench/results.md.
+# BENCH_JAVA_TOOL_OPTIONS="..." replaces the dev JVM options of api and migrate (scripts/bench/compose.jvm.yaml).
 # Always tears down (make clean of ztr-bench; BENCH_KEEP=1 keeps it). BENCH_SECONDS (15),
 # BENCH_CONNECTIONS (8), BENCH_THREADS (2) tune the wrk runs.
 set -euo pipefail
@@ -20,6 +21,11 @@ export WEB_PORT=${BENCH_WEB_PORT:-24100} API_PORT=${BENCH_API_PORT:-24180} API_A
 export API_DEBUG_PORT=${BENCH_API_DEBUG_PORT:-24105} DB_PORT=${BENCH_DB_PORT:-24154} REDIS_PORT=${BENCH_REDIS_PORT:-24163}
 export API_IMAGE=zero-to-running/api:bench WEB_IMAGE=zero-to-running/web:bench WEB_DEV_IMAGE=zero-to-running/web-dev:bench
 export COMPOSE_FILE=compose.yaml:compose.override.yaml:scripts/chaos/compose.chaos.yaml RATE_LIMIT_WRITES_PER_MINUTE=0
+JVM_NOTE="compose.override.yaml's JVM options (C1-only JIT, JDWP agent)"
+if [ -n "${BENCH_JAVA_TOOL_OPTIONS+x}" ]; then
+  COMPOSE_FILE+=:scripts/bench/compose.jvm.yaml
+  JVM_NOTE="JAVA_TOOL_OPTIONS='$BENCH_JAVA_TOOL_OPTIONS' (BENCH_JAVA_TOOL_OPTIONS)"
+fi
 API=http://127.0.0.1:$API_PORT/api
 SECS=${BENCH_SECONDS:-15} CONNS=${BENCH_CONNECTIONS:-8} THREADS=${BENCH_THREADS:-2}
 read -r -a MAKE_CMD <<<"${MAKE:-make} --no-print-directory"
@@ -27,7 +33,9 @@ for tool in curl jq docker wrk; do
   command -v "$tool" >/dev/null 2>&1 || die "bench needs $tool on PATH (apt-get install $tool)"
 done
 
-# The edited file: a comment line before the class's closing brace (google-java-format keeps it).
+# The edited file: a comment line at the top of the class body (google-java-format keeps it). It
+# moves the line numbers of the code below, so the bytecode and the image change (a comment that
+# moves nothing compiles to the same classes, and Jib's reproducible image would be the same one).
 # Restoring removes exactly that line, so a concurrent edit of the file by someone else survives.
 EDIT_FILE=api/src/main/java/dev/zerotorunning/wander/AppVersion.java
 EDIT_LINE='  // make bench: a harmless edit, reverted when the bench ends'
@@ -71,7 +79,7 @@ timed_make() {
 dev_detail() {
   local services build
   services=$(awk '/^SERVICE/ { on = 1; next } on && NF == 0 { exit }
-    on { after = ($4 == "ran") ? "ran " $5 : $4; printf "%s%s %s", sep, $1, after; sep = ", " }' "$tmp/out")
+    on { after = ($4 == "ran") ? "ran " $5 : ($4 ~ /^[(]/ ? "unchanged" : $4); printf "%s%s %s", sep, $1, after; sep = ", " }' "$tmp/out")
   build=$(sed -n 's/.*build: \(.*\) built in \([0-9.]*s\).*/\1 built in \2/p; s/.*build: web image ready in \([0-9.]*s\).*/web image \1/p' "$tmp/out" |
     sed 's/zero-to-running\///' | paste -sd';' - | sed 's/;/; /g')
   echo "healthy after start: $services${build:+; $build}"
@@ -90,9 +98,7 @@ timed_make "again" dev
 row "make dev while up, nothing changed" "$(fmt_ms "$TOOK_MS")" ""
 
 old_api=$(docker ps -q --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME" --filter label=com.docker.compose.service=api)
-awk -v edit="$EDIT_LINE" '{ lines[NR] = $0 } END {
-  for (i = NR; i > 0; i--) if (lines[i] ~ /^}/) { last = i; break }
-  for (i = 1; i <= NR; i++) { if (i == last) print edit; print lines[i] } }' "$EDIT_FILE" >"$tmp/edit.java"
+awk -v edit="$EDIT_LINE" '{ print } !done && /^public .*class .*[{]$/ { print edit; done = 1 }' "$EDIT_FILE" >"$tmp/edit.java"
 cat "$tmp/edit.java" >"$EDIT_FILE"
 timed_make "edit" dev
 restore_edit
@@ -104,10 +110,10 @@ row "edit $(basename "$EDIT_FILE") -> make dev -> new api healthy" "$(fmt_ms "$T
 if grep -Eqs '^k8s[[:space:]]*:' mk/*.mk; then
   before=$(git status --porcelain -- k8s-generated)
   # The generator converts the project as committed: compose.yaml, no run-specific project name.
-  for run in first second; do
+  for run in 1 2; do
     t0=$(now_ms)
     if env -u COMPOSE_FILE -u COMPOSE_PROJECT_NAME "${MAKE_CMD[@]}" k8s >"$tmp/out" 2>&1; then
-      row "make k8s ($run run$([ "$run" = second ] && echo ': generator only' || echo ': builds the tool if needed'))" "$(fmt_ms $(($(now_ms) - t0)))" ""
+      row "make k8s (run $run)" "$(fmt_ms $(($(now_ms) - t0)))" "regenerates k8s-generated/ from compose.yaml"
     else
       warn "bench: make k8s failed: $(tail -n 5 "$tmp/out")"
     fi
@@ -142,7 +148,8 @@ mkdir -p build/bench
   echo "# make bench"
   echo
   echo "$(date -u +%Y-%m-%dT%H:%M:%SZ) · commit $(git rev-parse --short HEAD 2>/dev/null || echo '?') · $(nproc) CPUs · Docker $(docker version -f '{{.Server.Version}}' 2>/dev/null) · $(uname -sr)"
-  echo "API: the dev topology (compose.override.yaml: C1-only JIT, JDWP agent loaded), measured on 127.0.0.1:$API_PORT"
+  echo "The dev topology (compose.yaml + compose.override.yaml), API with $JVM_NOTE, on 127.0.0.1:$API_PORT;"
+  echo "wrk -t$THREADS -c$CONNS -d${SECS}s on the same machine. Per-service times: container start to healthy."
   echo
   echo "| Step | Wall time | Detail |"
   echo "|---|---|---|"
