@@ -39,7 +39,7 @@ fault_redis() {
   verdict "$r" "Redis back: X-Cache HIT again${hit_at:+ $(secs_between "$t_start" "$hit_at") after redis start}"
   [ "$(container_life api)" = "$life" ] && r=0 || r=1
   verdict "$r" "Redis outage: no API restart"
-  scenario_line "redis outage" "redis stopped 10 s under GET load" "$n" "$fails" \
+  scenario_line "redis outage" "compose stop redis ($(secs_between "$t_stop" "$t_stopped")), 10 s down under GET load, start" "$n" "$fails" \
     "${hit_at:+first HIT $(secs_between "$t_start" "$hit_at") after start}$([ -n "$hit_at" ] || echo "no HIT")"
 }
 
