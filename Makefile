@@ -19,7 +19,7 @@ need-k8s = $(if $(wildcard mk/k8s.mk),,$(error K8S=1 needs mk/k8s.mk (make k8s))
 DB_COMMAND = $(COMPOSE) run --rm --no-TTY migrate db
 
 .PHONY: help dev down clean status logs restart reset-db seed psql redis-cli shell \
-        build preflight test e2e fmt lint hooks
+        build preflight test e2e chaos bench fmt lint hooks
 
 ##@ Stack
 dev: ## Start everything: preflight, build, up --wait, summary (K8S=1: Kubernetes)
@@ -73,6 +73,12 @@ test: ## Unit and integration tests (no Docker): API, tools, web, k8s manifests,
 
 e2e: ## The real stack end to end on non-default ports (ends with make clean)
 	@scripts/e2e.sh
+
+chaos: ## Fault, bad-input and security tests on the real stack (own project, ports 231xx; ends with make clean)
+	@scripts/chaos/run.sh
+
+bench: ## Measure make dev cold/warm/after an edit, make k8s, API throughput (build/bench/results.md)
+	@scripts/bench/run.sh
 
 ##@ Code quality
 fmt: ## Format Java (google-java-format) and web files (Prettier, ESLint fixes) in place

@@ -1,10 +1,22 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type ProxyOptions } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // Where the dev server forwards /api: the API on the host by default, `http://api:8080`
 // inside compose (compose.override.yaml sets API_PROXY_TARGET).
 const apiTarget = process.env.API_PROXY_TARGET || 'http://localhost:8080';
+
+// The API rate-limits writes by X-Forwarded-For, so the proxy sets it from the socket instead of
+// passing on whatever the client sent.
+const apiProxy: ProxyOptions = {
+  target: apiTarget,
+  changeOrigin: true,
+  configure: (proxy) => {
+    proxy.on('proxyReq', (proxyReq, req) => {
+      proxyReq.setHeader('X-Forwarded-For', req.socket.remoteAddress ?? '');
+    });
+  },
+};
 
 export default defineConfig({
   plugins: [react()],
@@ -14,13 +26,13 @@ export default defineConfig({
     strictPort: true,
     proxy: {
       // http-proxy copies every upstream response header, so X-Cache reaches the browser.
-      '/api': { target: apiTarget, changeOrigin: true },
+      '/api': apiProxy,
     },
     // Bind mounts from macOS/Windows hosts do not deliver inotify events to the container.
     watch: process.env.VITE_POLL ? { usePolling: true, interval: 300 } : undefined,
   },
   preview: {
-    proxy: { '/api': { target: apiTarget, changeOrigin: true } },
+    proxy: { '/api': apiProxy },
   },
   build: {
     outDir: 'dist',

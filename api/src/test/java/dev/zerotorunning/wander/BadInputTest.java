@@ -47,48 +47,53 @@ class BadInputTest {
       quoteCharacter = '`',
       textBlock =
           """
-          POST  | /deployments         | application/json | {"service": "api"               | 400
-          POST  | /deployments         | application/json | not json at all                 | 400
-          POST  | /deployments         | application/json | [1, 2, 3]                       | 400
-          POST  | /deployments         | application/json | "a string"                      | 400
-          POST  | /deployments         | application/json | {"service": "api"} trailing     | 400
-          POST  | /deployments         | application/json | {"service": 1, "environment": "staging", "version": "v1.0.0", "deployed_by": "a@example.com"} | 400
-          POST  | /deployments         | application/json | {"service": ["api"], "environment": "staging", "version": "v1.0.0", "deployed_by": "a@example.com"} | 400
-          POST  | /deployments         | application/json | {"service": "api", "environment": "staging", "version": true, "deployed_by": "a@example.com"} | 400
-          POST  | /deployments         | application/json | {"service": "api", "environment": "staging", "version": "v1.0.0", "deployed_by": "a@example.com", "admin": true} | 400
-          POST  | /deployments         | application/json | {"service": "api", "service": "web", "environment": "staging", "version": "v1.0.0", "deployed_by": "a@example.com"} | 400
-          POST  | /deployments         | application/json | `{"service": "api'; DROP TABLE deployments;--", "environment": "staging", "version": "v1.0.0", "deployed_by": "a@example.com"}` | 422
-          POST  | /deployments         | application/json | {"service": "<script>alert(1)</script>", "environment": "staging", "version": "v1.0.0", "deployed_by": "a@example.com"} | 422
-          POST  | /deployments         | application/json | `{"service": "api", "environment": "staging", "version": "v1.0.0' OR '1'='1", "deployed_by": "a@example.com"}` | 422
-          POST  | /deployments         | application/json | {"service": null, "environment": null, "version": null, "deployed_by": null} | 422
+              POST  | /deployments         | application/json | {"service": "api"               | 400
+              POST  | /deployments         | application/json | not json at all                 | 400
+              POST  | /deployments         | application/json | [1, 2, 3]                       | 400
+              POST  | /deployments         | application/json | "a string"                      | 400
+              POST  | /deployments         | application/json | {"service": "api"} trailing     | 400
+              POST  | /deployments         | application/json | {"service": 1, "environment": "staging", "version": "v1.0.0", "deployed_by": "a@example.com"} | 400
+              POST  | /deployments         | application/json | {"service": ["api"], "environment": "staging", "version": "v1.0.0", "deployed_by": "a@example.com"} | 400
+              POST  | /deployments         | application/json | {"service": "api", "environment": "staging", "version": true, "deployed_by": "a@example.com"} | 400
+              POST  | /deployments         | application/json | {"service": "api", "environment": "staging", "version": "v1.0.0", "deployed_by": "a@example.com", "admin": true} | 400
+              POST  | /deployments         | application/json | {"service": "api", "service": "web", "environment": "staging", "version": "v1.0.0", "deployed_by": "a@example.com"} | 400
+              POST  | /deployments         | application/json | `{"service": "api'; DROP TABLE deployments;--", "environment": "staging", "version": "v1.0.0", "deployed_by": "a@example.com"}` | 422
+              POST  | /deployments         | application/json | {"service": "<script>alert(1)</script>", "environment": "staging", "version": "v1.0.0", "deployed_by": "a@example.com"} | 422
+              POST  | /deployments         | application/json | `{"service": "api", "environment": "staging", "version": "v1.0.0' OR '1'='1", "deployed_by": "a@example.com"}` | 422
+              POST  | /deployments         | application/json | {"service": null, "environment": null, "version": null, "deployed_by": null} | 422
+              POST  | /deployments         | application/json | {"service": "api\\u0000", "environment": "staging", "version": "v1.0.0", "deployed_by": "a@example.com"} | 422
+          POST  | /deployments         | application/json | {"service": "api", "environment": "stag\\u0000ing", "version": "v1.0.0", "deployed_by": "a@example.com"} | 422
+          PATCH | /deployments/SEEDED  | application/json | {"status": "in_progress", "error_message": "x\\u0000"} | 422
+          GET   | /deployments?service=api%00 |           |                                 | 400
+          GET   | /deployments?environment=%00 |          |                                 | 400
           POST  | /deployments         | text/plain       | hello                           | 415
-          POST  | /deployments         | application/xml  | <a/>                            | 415
-          POST  | /deployments         | application/json |                                 | 400
-          PATCH | /deployments/SEEDED  | application/json | {"status": "done"}              | 422
-          PATCH | /deployments/SEEDED  | application/json | {"status": 3}                   | 400
-          PATCH | /deployments/SEEDED  | application/json | {"status": "in_progress", "extra": 1} | 400
-          PATCH | /deployments/SEEDED  | application/json | {"status":                      | 400
-          PATCH | /deployments/SEEDED  | application/json | {"status": "completed"}         | 409
-          PATCH | /deployments/abc     | application/json | {"status": "in_progress"}       | 400
-          PATCH | /deployments/-1      | application/json | {"status": "in_progress"}       | 400
-          GET   | /deployments/abc     |                  |                                 | 400
-          GET   | /deployments/0       |                  |                                 | 400
-          GET   | /deployments/99999999999999999999 |     |                                 | 400
-          GET   | /deployments/1%27%20OR%201=1 |          |                                 | 400
-          GET   | /deployments?limit=0 |                  |                                 | 400
-          GET   | /deployments?limit=101 |                |                                 | 400
-          GET   | /deployments?limit=-5 |                 |                                 | 400
-          GET   | /deployments?limit=ten |                |                                 | 400
-          GET   | /deployments?limit=99999999999 |        |                                 | 400
-          GET   | /deployments?offset=-1 |                |                                 | 400
-          GET   | /deployments?offset=1.5 |               |                                 | 400
-          GET   | /deployments?status=exploded |         |                                 | 400
-          GET   | /deployments?status=%27%3B%20DROP%20TABLE%20deployments%3B-- | |              | 400
-          GET   | /nope                |                  |                                 | 404
-          PUT   | /deployments         | application/json | {}                              | 405
-          DELETE | /deployments        |                  |                                 | 405
-          POST  | /stats               | application/json | {}                              | 405
-          GET   | /cache               |                  |                                 | 405
+              POST  | /deployments         | application/xml  | <a/>                            | 415
+              POST  | /deployments         | application/json |                                 | 400
+              PATCH | /deployments/SEEDED  | application/json | {"status": "done"}              | 422
+              PATCH | /deployments/SEEDED  | application/json | {"status": 3}                   | 400
+              PATCH | /deployments/SEEDED  | application/json | {"status": "in_progress", "extra": 1} | 400
+              PATCH | /deployments/SEEDED  | application/json | {"status":                      | 400
+              PATCH | /deployments/SEEDED  | application/json | {"status": "completed"}         | 409
+              PATCH | /deployments/abc     | application/json | {"status": "in_progress"}       | 400
+              PATCH | /deployments/-1      | application/json | {"status": "in_progress"}       | 400
+              GET   | /deployments/abc     |                  |                                 | 400
+              GET   | /deployments/0       |                  |                                 | 400
+              GET   | /deployments/99999999999999999999 |     |                                 | 400
+              GET   | /deployments/1%27%20OR%201=1 |          |                                 | 400
+              GET   | /deployments?limit=0 |                  |                                 | 400
+              GET   | /deployments?limit=101 |                |                                 | 400
+              GET   | /deployments?limit=-5 |                 |                                 | 400
+              GET   | /deployments?limit=ten |                |                                 | 400
+              GET   | /deployments?limit=99999999999 |        |                                 | 400
+              GET   | /deployments?offset=-1 |                |                                 | 400
+              GET   | /deployments?offset=1.5 |               |                                 | 400
+              GET   | /deployments?status=exploded |         |                                 | 400
+              GET   | /deployments?status=%27%3B%20DROP%20TABLE%20deployments%3B-- | |              | 400
+              GET   | /nope                |                  |                                 | 404
+              PUT   | /deployments         | application/json | {}                              | 405
+              DELETE | /deployments        |                  |                                 | 405
+              POST  | /stats               | application/json | {}                              | 405
+              GET   | /cache               |                  |                                 | 405
           """)
   void answersWithA4xxJsonError(
       String method, String path, String type, String body, int expected) {

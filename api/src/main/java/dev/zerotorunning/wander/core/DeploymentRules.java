@@ -51,6 +51,9 @@ public final class DeploymentRules {
     }
     String message = change.errorMessage();
     if (message != null) {
+      if (message.indexOf('\u0000') >= 0) {
+        errors.add(new FieldError("error_message", "must not contain NUL characters"));
+      }
       if (message.length() > MAX_ERROR_MESSAGE) {
         errors.add(
             new FieldError(
@@ -72,6 +75,10 @@ public final class DeploymentRules {
   private static boolean requireText(List<FieldError> errors, String field, String value, int max) {
     if (value == null || value.isBlank()) {
       errors.add(new FieldError(field, "is required"));
+      return false;
+    }
+    if (value.indexOf('\u0000') >= 0) {
+      errors.add(new FieldError(field, "must not contain NUL characters"));
       return false;
     }
     if (value.length() > max) {

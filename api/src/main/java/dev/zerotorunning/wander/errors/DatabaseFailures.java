@@ -30,6 +30,18 @@ public final class DatabaseFailures {
     return false;
   }
 
+  /** SQLState class 22 (data exception): the value itself is wrong, e.g. a NUL in text. */
+  public static boolean isBadValue(Throwable error) {
+    for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("22")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public static String rootMessage(Throwable error) {
     Throwable root = error;
     while (root.getCause() != null && root.getCause() != root) {

@@ -23,6 +23,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
       return ErrorResponses.of(
           503, "The database is unavailable; try again in a few seconds", List.of());
     }
+    if (DatabaseFailures.isBadValue(e)) {
+      LOG.info("Value refused by PostgreSQL: {}", DatabaseFailures.rootMessage(e));
+      return ErrorResponses.of(400, "A value in the request cannot be stored", List.of());
+    }
     String id = Long.toHexString(ThreadLocalRandom.current().nextLong());
     LOG.error("Unexpected error {}", id, e);
     return ErrorResponses.of(

@@ -21,6 +21,11 @@ final class QueryParams {
         errors.add(new FieldError("status", "must be one of " + DeploymentStatus.allWireNames()));
       }
     }
+    for (String[] filter : new String[][] {{"service", service}, {"environment", environment}}) {
+      if (filter[1] != null && filter[1].indexOf('\u0000') >= 0) {
+        errors.add(new FieldError(filter[0], "must not contain NUL characters"));
+      }
+    }
     int parsedLimit =
         integer(
             errors, "limit", limit, DeploymentFilter.DEFAULT_LIMIT, 1, DeploymentFilter.MAX_LIMIT);
