@@ -6,7 +6,6 @@ import dev.zerotorunning.k8s.model.Names;
 import dev.zerotorunning.k8s.model.VolumeMount;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1ConfigMapVolumeSource;
-import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Volume;
 import io.kubernetes.client.openapi.models.V1VolumeMount;
 import java.io.IOException;
@@ -112,11 +111,7 @@ final class ConfigBuilder {
         new V1ConfigMap()
             .apiVersion("v1")
             .kind("ConfigMap")
-            .metadata(
-                new V1ObjectMeta()
-                    .name(name)
-                    .namespace(namespace)
-                    .labels(labels.of(s.name(), component)))
+            .metadata(labels.meta(name, namespace, s.name(), component))
             .data(plain);
     return Optional.of(new KubeObject("ConfigMap", name, cm));
   }
@@ -174,11 +169,7 @@ final class ConfigBuilder {
         new V1ConfigMap()
             .apiVersion("v1")
             .kind("ConfigMap")
-            .metadata(
-                new V1ObjectMeta()
-                    .name(name)
-                    .namespace(namespace)
-                    .labels(labels.of(s.name(), component)))
+            .metadata(labels.meta(name, namespace, s.name(), component))
             .data(data);
     V1Volume volume = new V1Volume().name(name).configMap(new V1ConfigMapVolumeSource().name(name));
     V1VolumeMount mount = new V1VolumeMount().name(name).mountPath(v.target()).readOnly(true);

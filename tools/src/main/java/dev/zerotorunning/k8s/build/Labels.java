@@ -1,5 +1,6 @@
 package dev.zerotorunning.k8s.build;
 
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,6 +29,11 @@ public final class Labels {
     labels.put(PART_OF, project);
     labels.put(MANAGED_BY, MANAGER);
     return labels;
+  }
+
+  /** Metadata of a namespaced object that belongs to service {@code owner}. */
+  public V1ObjectMeta meta(String name, String namespace, String owner, String component) {
+    return new V1ObjectMeta().name(name).namespace(namespace).labels(of(owner, component));
   }
 
   public Map<String, String> selector(String name) {

@@ -91,11 +91,7 @@ public final class ManifestBuilder {
       }
       V1PodTemplateSpec template =
           template(s, pods.podSpec(s), labels, component, hashOf(s, project, plan, fileMounts));
-      V1ObjectMeta meta =
-          new V1ObjectMeta()
-              .name(s.name())
-              .namespace(namespace)
-              .labels(labels.of(s.name(), component));
+      V1ObjectMeta meta = labels.meta(s.name(), namespace, s.name(), component);
       V1LabelSelector selector = new V1LabelSelector().matchLabels(labels.selector(s.name()));
       switch (role) {
         case JOB -> objects.add(new KubeObject("Job", s.name(), job(s, meta, template)));
@@ -330,8 +326,7 @@ public final class ManifestBuilder {
           .startupProbe(null)
           .ports(null);
       String name = Names.dnsLabel(t.name());
-      V1ObjectMeta meta =
-          new V1ObjectMeta().name(name).namespace(namespace).labels(labels.of(name, "task"));
+      V1ObjectMeta meta = labels.meta(name, namespace, name, "task");
       V1PodTemplateSpec template =
           new V1PodTemplateSpec()
               .metadata(new V1ObjectMeta().labels(labels.of(name, "task")))

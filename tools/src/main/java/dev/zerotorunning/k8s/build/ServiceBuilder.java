@@ -11,7 +11,6 @@ import io.kubernetes.client.openapi.models.V1IngressBackend;
 import io.kubernetes.client.openapi.models.V1IngressRule;
 import io.kubernetes.client.openapi.models.V1IngressServiceBackend;
 import io.kubernetes.client.openapi.models.V1IngressSpec;
-import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Service;
 import io.kubernetes.client.openapi.models.V1ServiceBackendPort;
 import io.kubernetes.client.openapi.models.V1ServicePort;
@@ -106,11 +105,7 @@ final class ServiceBuilder {
         new V1Service()
             .apiVersion("v1")
             .kind("Service")
-            .metadata(
-                new V1ObjectMeta()
-                    .name(s.name())
-                    .namespace(namespace)
-                    .labels(labels.of(s.name(), component)))
+            .metadata(labels.meta(s.name(), namespace, s.name(), component))
             .spec(spec);
     return new KubeObject("Service", s.name(), svc);
   }
@@ -194,11 +189,7 @@ final class ServiceBuilder {
         new V1Ingress()
             .apiVersion("networking.k8s.io/v1")
             .kind("Ingress")
-            .metadata(
-                new V1ObjectMeta()
-                    .name(s.name())
-                    .namespace(namespace)
-                    .labels(labels.of(s.name(), component)))
+            .metadata(labels.meta(s.name(), namespace, s.name(), component))
             .spec(spec);
     return Optional.of(new KubeObject("Ingress", s.name(), ingress));
   }
