@@ -29,6 +29,31 @@ class RateLimitTest {
     http = new Http("http://localhost:" + app.getLocalPort() + "/api");
     // Without Redis the limiter fails open; the budget tests need it connected first.
     TestStack.awaitRedisSeenBy(http);
+    awaitLimiterCounting();
+  }
+
+  /**
+   * A Redis restart in an earlier test can leave this fresh app's connection reconnecting for a
+   * moment after its health check passed; until it counts, the limiter (rightly) fails open. Probe
+   * with a write that changes no data, under a client key of its own, until the limit headers show.
+   */
+  private void awaitLimiterCounting() {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline) {
+      Http.Reply probe =
+          http.send(
+              "DELETE",
+              "/cache",
+              java.net.http.HttpRequest.BodyPublishers.noBody(),
+              null,
+              "X-Forwarded-For",
+              "198.51.100." + (1 + (System.nanoTime() & 0x7f)));
+      if (probe.header("X-RateLimit-Limit") != null) {
+        return;
+      }
+      CacheTest.sleep(100);
+    }
+    throw new IllegalStateException("the rate limiter did not start counting within 20 s");
   }
 
   @AfterEach

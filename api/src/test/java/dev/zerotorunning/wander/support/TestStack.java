@@ -78,11 +78,20 @@ public final class TestStack {
                 "logging.level=WARN",
                 // The suites write far more than a person would; RateLimitTest sets its own limit.
                 "rateLimit.writesPerMinute=0"));
-    settings.addAll(List.of(extra));
+    // One override per key, the caller's last: two overrides of one key would restore each
+    // other's values when the app stops.
+    java.util.Map<String, String> byKey = new java.util.LinkedHashMap<>();
+    for (String setting : settings) {
+      String[] kv = setting.split("=", 2);
+      byKey.put(kv[0], kv[1]);
+    }
+    for (String setting : extra) {
+      String[] kv = setting.split("=", 2);
+      byKey.put(kv[0], kv[1]);
+    }
     ConfigOverride[] overrides =
-        settings.stream()
-            .map(s -> s.split("=", 2))
-            .map(kv -> ConfigOverride.config(prefix, kv[0], kv[1]))
+        byKey.entrySet().stream()
+            .map(e -> ConfigOverride.config(prefix, e.getKey(), e.getValue()))
             .toArray(ConfigOverride[]::new);
     DropwizardTestSupport<WanderConfiguration> support =
         new DropwizardTestSupport<>(WanderApplication.class, "config.yml", prefix, overrides);
