@@ -3,12 +3,17 @@ package dev.zerotorunning.wander;
 import dev.zerotorunning.wander.cache.RedisConnection;
 import dev.zerotorunning.wander.cache.ResponseCache;
 import dev.zerotorunning.wander.cli.DbCommand;
+import dev.zerotorunning.wander.cli.WorkerCommand;
 import dev.zerotorunning.wander.core.DeploymentService;
+import dev.zerotorunning.wander.core.RolloutDispatcher;
+import dev.zerotorunning.wander.core.RolloutService;
 import dev.zerotorunning.wander.core.StatsService;
 import dev.zerotorunning.wander.db.DeploymentDao;
 import dev.zerotorunning.wander.db.EnvironmentDao;
+import dev.zerotorunning.wander.db.RolloutDao;
 import dev.zerotorunning.wander.db.ServiceDao;
 import dev.zerotorunning.wander.db.StatsDao;
+import dev.zerotorunning.wander.db.StepDao;
 import dev.zerotorunning.wander.errors.ApiExceptionMapper;
 import dev.zerotorunning.wander.errors.BodySizeLimitFilter;
 import dev.zerotorunning.wander.errors.JsonErrorHandler;
@@ -18,13 +23,22 @@ import dev.zerotorunning.wander.errors.WebApplicationExceptionMapper;
 import dev.zerotorunning.wander.health.HealthReporter;
 import dev.zerotorunning.wander.health.ReadinessServlet;
 import dev.zerotorunning.wander.health.RedisHealthCheck;
+import dev.zerotorunning.wander.health.WorkerHealthCheck;
 import dev.zerotorunning.wander.limits.RateLimitFilter;
 import dev.zerotorunning.wander.limits.WriteRateLimiter;
+import dev.zerotorunning.wander.queue.RolloutQueue;
 import dev.zerotorunning.wander.resources.CacheResource;
 import dev.zerotorunning.wander.resources.DeploymentResource;
 import dev.zerotorunning.wander.resources.HealthResource;
 import dev.zerotorunning.wander.resources.ReferenceDataResource;
+import dev.zerotorunning.wander.resources.RolloutResource;
 import dev.zerotorunning.wander.resources.StatsResource;
+import dev.zerotorunning.wander.worker.RolloutRelay;
+import dev.zerotorunning.wander.worker.RolloutRunner;
+import dev.zerotorunning.wander.worker.RolloutSettings;
+import dev.zerotorunning.wander.worker.RolloutWorker;
+import dev.zerotorunning.wander.worker.StepSimulator;
+import dev.zerotorunning.wander.worker.WorkerNames;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -33,10 +47,15 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jdbi3.JdbiFactory;
 import java.time.Clock;
 import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
 import org.glassfish.jersey.server.ServerProperties;
 import org.jdbi.v3.core.Jdbi;
 
-/** The Wander Deploy API: the one place its parts are built and wired together. */
+/**
+ * The Wander Deploy API and its rollout worker (the {@code worker} command, same image): the one
+ * place their parts are built and wired together.
+ */
 public class WanderApplication extends Application<WanderConfiguration> {
   /** Request bodies are small JSON objects; anything bigger is a mistake or an attack. */
   static final int MAX_BODY_BYTES = 16 * 1024;
@@ -59,6 +78,7 @@ public class WanderApplication extends Application<WanderConfiguration> {
         new SubstitutingSourceProvider(
             bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
     bootstrap.addCommand(new DbCommand());
+    bootstrap.addCommand(new WorkerCommand(this));
   }
 
   @Override
@@ -69,13 +89,35 @@ public class WanderApplication extends Application<WanderConfiguration> {
     Jdbi jdbi = new JdbiFactory().build(environment, config.getDataSourceFactory(), "postgres");
     RedisConnection redis = config.getRedisFactory().build();
     environment.lifecycle().manage(redis);
+    environment.healthChecks().register("redis", new RedisHealthCheck(redis));
     ResponseCache cache =
         new ResponseCache(redis, environment.getObjectMapper(), config.getCache());
+    RolloutSettings rollout = config.getRollout();
+    RolloutDao rolloutDao = jdbi.onDemand(RolloutDao.class);
 
+    if (config.isWorker()) {
+      runWorker(rollout, environment, jdbi, rolloutDao, cache, config);
+    } else {
+      RolloutQueue queue = new RolloutQueue(redis, rollout.getStream(), rollout.getGroup());
+      serveApi(config, environment, jdbi, redis, cache, new RolloutDispatcher(queue, rolloutDao));
+    }
+  }
+
+  private void serveApi(
+      WanderConfiguration config,
+      Environment environment,
+      Jdbi jdbi,
+      RedisConnection redis,
+      ResponseCache cache,
+      RolloutDispatcher dispatcher) {
     ServiceDao services = jdbi.onDemand(ServiceDao.class);
     EnvironmentDao environments = jdbi.onDemand(EnvironmentDao.class);
     DeploymentService deployments =
-        new DeploymentService(jdbi.onDemand(DeploymentDao.class), services, environments, cache);
+        new DeploymentService(
+            jdbi.onDemand(DeploymentDao.class), services, environments, cache, dispatcher);
+    RolloutService rollouts =
+        new RolloutService(
+            deployments, jdbi.onDemand(RolloutDao.class), jdbi.onDemand(StepDao.class));
     StatsService stats = new StatsService(jdbi.onDemand(StatsDao.class), cache);
     HealthReporter health =
         new HealthReporter(jdbi, redis, AppVersion.current(), Clock.systemUTC());
@@ -97,6 +139,7 @@ public class WanderApplication extends Application<WanderConfiguration> {
 
     environment.jersey().register(new ReferenceDataResource(services, environments, cache));
     environment.jersey().register(new DeploymentResource(deployments));
+    environment.jersey().register(new RolloutResource(rollouts));
     environment.jersey().register(new StatsResource(stats));
     environment.jersey().register(new CacheResource(cache));
     environment.jersey().register(new HealthResource(health));
@@ -105,10 +148,54 @@ public class WanderApplication extends Application<WanderConfiguration> {
     environment.getApplicationContext().setErrorHandler(errors);
     environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(errors));
 
-    environment.healthChecks().register("redis", new RedisHealthCheck(redis));
+    addReadiness(environment, NON_CRITICAL_CHECKS);
+  }
+
+  /**
+   * The worker: no API, its own Redis connection (a blocking read must not hold up the cache's
+   * commands, nor time out like them), and Redis is critical to its readiness.
+   */
+  private void runWorker(
+      RolloutSettings settings,
+      Environment environment,
+      Jdbi jdbi,
+      RolloutDao rolloutDao,
+      ResponseCache cache,
+      WanderConfiguration config) {
+    java.time.Duration poll = settings.getPollTimeout().toJavaDuration();
+    RedisConnection queueRedis = config.getRedisFactory().build(poll.plusSeconds(5));
+    environment.lifecycle().manage(queueRedis);
+    RolloutQueue queue = new RolloutQueue(queueRedis, settings.getStream(), settings.getGroup());
+    String name = WorkerNames.resolve(settings.getWorkerName());
+    java.time.Duration leaseTtl = settings.getLeaseTtl().toJavaDuration();
+    RolloutRunner runner =
+        new RolloutRunner(
+            jdbi,
+            new StepSimulator(new SplittableRandom(), settings),
+            cache,
+            name,
+            UUID.randomUUID().toString(),
+            leaseTtl);
+    RolloutRelay relay =
+        new RolloutRelay(
+            rolloutDao,
+            new RolloutDispatcher(queue, rolloutDao),
+            settings.getRequeueAfter().toJavaDuration());
+    RolloutWorker worker =
+        new RolloutWorker(name, queue, runner, relay, settings, Clock.systemUTC());
+    environment.lifecycle().manage(worker);
+    environment
+        .healthChecks()
+        .register(
+            "worker",
+            new WorkerHealthCheck(worker, leaseTtl.plus(poll.multipliedBy(2)), Clock.systemUTC()));
+    addReadiness(environment, Set.of());
+  }
+
+  private static void addReadiness(Environment environment, Set<String> nonCritical) {
     environment
         .admin()
-        .addServlet("ready", new ReadinessServlet(environment.healthChecks(), NON_CRITICAL_CHECKS))
+        .addServlet("ready", new ReadinessServlet(environment.healthChecks(), nonCritical))
         .addMapping("/ready");
   }
 }

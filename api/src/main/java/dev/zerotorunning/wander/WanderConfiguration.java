@@ -1,9 +1,11 @@
 package dev.zerotorunning.wander;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.zerotorunning.wander.cache.CacheSettings;
 import dev.zerotorunning.wander.cache.RedisFactory;
 import dev.zerotorunning.wander.limits.RateLimitSettings;
+import dev.zerotorunning.wander.worker.RolloutSettings;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
@@ -19,6 +21,11 @@ public class WanderConfiguration extends Configuration {
   @Valid @NotNull private CacheSettings cache = new CacheSettings();
 
   @Valid @NotNull private RateLimitSettings rateLimit = new RateLimitSettings();
+
+  @Valid @NotNull private RolloutSettings rollout = new RolloutSettings();
+
+  /** Set by the {@code worker} command, not by config.yml: the process runs the worker. */
+  @JsonIgnore private boolean worker;
 
   @JsonProperty("database")
   public DataSourceFactory getDataSourceFactory() {
@@ -53,6 +60,26 @@ public class WanderConfiguration extends Configuration {
   @JsonProperty("rateLimit")
   public void setRateLimit(RateLimitSettings rateLimit) {
     this.rateLimit = rateLimit;
+  }
+
+  @JsonProperty("rollout")
+  public RolloutSettings getRollout() {
+    return rollout;
+  }
+
+  @JsonProperty("rollout")
+  public void setRollout(RolloutSettings rollout) {
+    this.rollout = rollout;
+  }
+
+  @JsonIgnore
+  public boolean isWorker() {
+    return worker;
+  }
+
+  @JsonIgnore
+  public void runAsWorker() {
+    this.worker = true;
   }
 
   @JsonProperty("cache")

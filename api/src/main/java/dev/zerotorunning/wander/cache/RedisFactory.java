@@ -37,6 +37,14 @@ public class RedisFactory {
 
   /** A connection whose client rejects commands while disconnected and reconnects steadily. */
   public RedisConnection build() {
+    return build(java.time.Duration.ofMillis(commandTimeout.toMilliseconds()));
+  }
+
+  /**
+   * The same with another command timeout: a worker's blocking read waits for jobs far longer than
+   * a cache lookup may take.
+   */
+  public RedisConnection build(java.time.Duration timeout) {
     ClientResources resources =
         ClientResources.builder()
             .reconnectDelay(
@@ -52,9 +60,7 @@ public class RedisFactory {
                 SocketOptions.builder()
                     .connectTimeout(java.time.Duration.ofMillis(connectTimeout.toMilliseconds()))
                     .build())
-            .timeoutOptions(
-                TimeoutOptions.enabled(
-                    java.time.Duration.ofMillis(commandTimeout.toMilliseconds())))
+            .timeoutOptions(TimeoutOptions.enabled(timeout))
             .build());
     return new RedisConnection(
         client, resources, uri, java.time.Duration.ofMillis(reconnectDelay.toMilliseconds()));

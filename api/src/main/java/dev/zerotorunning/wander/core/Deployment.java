@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 
-/** One version of one service sent to one environment, and how it went. */
+/**
+ * One version of one service sent to one environment, and how it went. {@code automated}: created
+ * through the API and rolled out by the worker, not recorded by hand or seeded.
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Deployment(
     long id,
@@ -15,4 +18,11 @@ public record Deployment(
     String deployedBy,
     Instant startedAt,
     Instant completedAt,
-    String errorMessage) {}
+    String errorMessage,
+    boolean automated) {
+
+  /** Pending or in progress: a worker is still walking an automated deployment through steps. */
+  public boolean rollingOut() {
+    return automated && !status.endsRollout() && status != DeploymentStatus.ROLLED_BACK;
+  }
+}

@@ -15,7 +15,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Reading, creating and moving deployments; keeps the cache honest after each write. */
+/**
+ * Reading, creating and moving deployments; keeps the cache honest after each write. A created
+ * deployment is queued for the rollout worker, which moves it on; by hand, only deployments
+ * recorded without a rollout move, and any completed one may be rolled back.
+ */
 public class DeploymentService {
   private static final TypeReference<Page<Deployment>> PAGE = new TypeReference<>() {};
 
@@ -23,16 +27,19 @@ public class DeploymentService {
   private final ServiceDao services;
   private final EnvironmentDao environments;
   private final ResponseCache cache;
+  private final RolloutDispatcher rollouts;
 
   public DeploymentService(
       DeploymentDao deployments,
       ServiceDao services,
       EnvironmentDao environments,
-      ResponseCache cache) {
+      ResponseCache cache,
+      RolloutDispatcher rollouts) {
     this.deployments = deployments;
     this.services = services;
     this.environments = environments;
     this.cache = cache;
+    this.rollouts = rollouts;
   }
 
   public Cached<Page<Deployment>> list(DeploymentFilter filter) {
@@ -68,12 +75,13 @@ public class DeploymentService {
       throw ApiException.unprocessable("The deployment is not valid", errors);
     }
     long id =
-        deployments.insert(
+        deployments.insertAutomated(
             service.orElseThrow().id(),
             environment.orElseThrow().id(),
             request.version(),
             request.deployedBy());
     cache.invalidate();
+    rollouts.dispatch(id);
     return get(id);
   }
 
@@ -85,6 +93,11 @@ public class DeploymentService {
     DeploymentStatus next = DeploymentStatus.fromWireName(change.status()).orElseThrow();
     Deployment current = get(id);
     DeploymentStatus from = current.status();
+    if (current.rollingOut()) {
+      throw ApiException.conflict(
+          "Deployment %d is being rolled out by a worker; its status changes on its own"
+              .formatted(id));
+    }
     if (!from.canMoveTo(next)) {
       throw ApiException.conflict(
           "Deployment %d is %s and cannot become %s; allowed next: %s"

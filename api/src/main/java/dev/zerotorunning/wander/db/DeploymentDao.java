@@ -10,6 +10,7 @@ import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 @RegisterRowMapper(DeploymentMapper.class)
 public interface DeploymentDao {
@@ -17,7 +18,8 @@ public interface DeploymentDao {
   String SELECT =
       "SELECT d.id, d.version, d.status, d.deployed_by, d.started_at, d.completed_at,"
           + " d.error_message, s.id AS service_id, s.name AS service_name,"
-          + " e.id AS environment_id, e.name AS environment_name"
+          + " e.id AS environment_id, e.name AS environment_name,"
+          + " EXISTS (SELECT 1 FROM rollouts r WHERE r.deployment_id = d.id) AS automated"
           + " FROM deployments d"
           + " JOIN services s ON s.id = d.service_id"
           + " JOIN environments e ON e.id = d.environment_id";
@@ -51,6 +53,18 @@ public interface DeploymentDao {
       @Bind("environmentId") long environmentId,
       @Bind("version") String version,
       @Bind("deployedBy") String deployedBy);
+
+  @SqlUpdate("INSERT INTO rollouts (deployment_id) VALUES (:id)")
+  void insertRollout(@Bind("id") long deploymentId);
+
+  /** A deployment the rollout worker will walk through its steps: both rows, or neither. */
+  @Transaction
+  default long insertAutomated(
+      long serviceId, long environmentId, String version, String deployedBy) {
+    long id = insert(serviceId, environmentId, version, deployedBy);
+    insertRollout(id);
+    return id;
+  }
 
   /**
    * Moves a deployment only if it is still in {@code from}: a compare-and-set, so two racing

@@ -5,9 +5,6 @@ import dev.zerotorunning.wander.core.DeploymentStatus;
 import dev.zerotorunning.wander.core.Ref;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -26,13 +23,9 @@ public class DeploymentMapper implements RowMapper<Deployment> {
             .orElseThrow(
                 () -> new SQLException("unknown deployment status in database: " + status)),
         rs.getString("deployed_by"),
-        instant(rs.getTimestamp("started_at")),
-        instant(rs.getTimestamp("completed_at")),
-        rs.getString("error_message"));
-  }
-
-  // PostgreSQL keeps microseconds; milliseconds are plenty on the wire and in JavaScript.
-  private static Instant instant(Timestamp timestamp) {
-    return timestamp == null ? null : timestamp.toInstant().truncatedTo(ChronoUnit.MILLIS);
+        Timestamps.instant(rs.getTimestamp("started_at")),
+        Timestamps.instant(rs.getTimestamp("completed_at")),
+        rs.getString("error_message"),
+        rs.getBoolean("automated"));
   }
 }
