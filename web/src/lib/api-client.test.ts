@@ -1,5 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { db } from '../testing/db';
 import { server } from '../testing/server';
 import { apiClient, ApiError } from './api-client';
 
@@ -40,5 +41,64 @@ describe('api client', () => {
     const err = (await apiClient.getStats().catch((e: unknown) => e)) as ApiError;
     expect(err).toBeInstanceOf(ApiError);
     expect(err.unreachable).toBe(true);
+  });
+});
+
+describe('api client: rollouts', () => {
+  const newDeployment = () =>
+    apiClient.createDeployment({
+      service: 'api',
+      environment: 'production',
+      version: 'v3.1.0',
+      deployed_by: 'dev@example.com',
+    });
+
+  it('creates automated deployments and reads their steps', async () => {
+    const created = await newDeployment();
+    expect(created).toMatchObject({ status: 'pending', automated: true });
+    const rollout = await apiClient.getDeploymentSteps(created.id);
+    expect(rollout).toMatchObject({
+      deployment_id: created.id,
+      status: 'pending',
+      automated: true,
+      worker: null,
+      attempts: 0,
+    });
+    expect(rollout.steps.map((s) => [s.position, s.step, s.status])).toEqual([
+      [1, 'build', 'waiting'],
+      [2, 'push', 'waiting'],
+      [3, 'deploy', 'waiting'],
+      [4, 'health_check', 'waiting'],
+      [5, 'done', 'waiting'],
+    ]);
+  });
+
+  it('answers a seeded deployment with no steps, 404 for an unknown one, 400 for a bad id', async () => {
+    expect(await apiClient.getDeploymentSteps(1)).toEqual({
+      deployment_id: 1,
+      status: db.find(1)!.status,
+      automated: false,
+      worker: null,
+      attempts: 0,
+      steps: [],
+    });
+    await expect(apiClient.getDeploymentSteps(999)).rejects.toMatchObject({
+      status: 404,
+      message: 'Deployment 999 does not exist',
+    });
+    await expect(apiClient.getDeploymentSteps(0)).rejects.toMatchObject({ status: 400 });
+  });
+
+  it('gets 409 for a manual move while the worker owns the deployment, not after', async () => {
+    const created = await newDeployment();
+    await expect(
+      apiClient.updateDeployment(created.id, { status: 'in_progress' }),
+    ).rejects.toMatchObject({
+      status: 409,
+      message: `Deployment ${created.id} is being rolled out by a worker; its status changes on its own`,
+    });
+    db.finishRollout(created.id);
+    const rolledBack = await apiClient.updateDeployment(created.id, { status: 'rolled_back' });
+    expect(rolledBack).toMatchObject({ status: 'rolled_back', automated: true });
   });
 });

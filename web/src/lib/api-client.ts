@@ -46,6 +46,58 @@ export interface Deployment {
   started_at: string;
   completed_at: string | null;
   error_message: string | null;
+  /** true: created through the API and rolled out by the worker; false: seeded / recorded by hand. */
+  automated: boolean;
+}
+
+/** The statuses nothing moves out of on its own (rolled_back is reached by hand only). */
+export const FINAL_STATUSES: readonly DeploymentStatus[] = ['completed', 'failed', 'rolled_back'];
+
+export function isFinal(status: DeploymentStatus): boolean {
+  return FINAL_STATUSES.includes(status);
+}
+
+/** A worker owns it: the API answers 409 to manual transitions until the rollout ends. */
+export function isRollingOut(d: Pick<Deployment, 'automated' | 'status'>): boolean {
+  return d.automated && !isFinal(d.status);
+}
+
+export const ROLLOUT_STEPS = ['build', 'push', 'deploy', 'health_check', 'done'] as const;
+export type RolloutStepName = (typeof ROLLOUT_STEPS)[number];
+
+export const STEP_LABELS: Record<RolloutStepName, string> = {
+  build: 'Build image',
+  push: 'Push image',
+  deploy: 'Deploy',
+  health_check: 'Health check',
+  done: 'Done',
+};
+
+export const STEP_STATUSES = ['waiting', 'running', 'succeeded', 'failed', 'skipped'] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
+
+export interface RolloutStep {
+  step: RolloutStepName;
+  /** 1..5, the order the worker runs them in. */
+  position: number;
+  status: StepStatus;
+  /** The worker that ran this step (the API sends it; differs from the rollout's after a takeover). */
+  worker?: string | null;
+  started_at: string | null;
+  finished_at: string | null;
+  message: string | null;
+}
+
+/** GET /deployments/{id}/steps. Manual deployments: steps [], worker null, attempts 0. */
+export interface Rollout {
+  deployment_id: number;
+  status: DeploymentStatus;
+  automated: boolean;
+  /** The worker that holds or held the lease; null before the first pickup. */
+  worker: string | null;
+  /** How often a worker took the lease (more than 1 after a crashed worker's job was taken over). */
+  attempts: number;
+  steps: RolloutStep[];
 }
 
 export interface DataEnvelope<T> {
@@ -262,6 +314,12 @@ export const apiClient = {
     return (json as DataEnvelope<Deployment>).data;
   },
 
+  /** Never cached by the API (no X-Cache): the worker writes steps behind the cache's back. */
+  getDeploymentSteps: async (id: number, signal?: AbortSignal): Promise<Rollout> => {
+    const { json } = await request(`/deployments/${id}/steps`, undefined, { signal });
+    return (json as DataEnvelope<Rollout>).data;
+  },
+
   getStats: (signal?: AbortSignal) =>
     cachedGet<DataEnvelope<Stats>>('stats', '/stats', undefined, signal),
 
@@ -291,3 +349,8 @@ export const LEGAL_TRANSITIONS: Record<DeploymentStatus, TargetStatus[]> = {
   failed: [],
   rolled_back: [],
 };
+
+/** What a person may do to this deployment: nothing while a worker rolls it out. */
+export function manualTransitions(d: Pick<Deployment, 'automated' | 'status'>): TargetStatus[] {
+  return isRollingOut(d) ? [] : LEGAL_TRANSITIONS[d.status];
+}

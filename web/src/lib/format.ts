@@ -38,3 +38,18 @@ export function formatPercent(ratio: number | null): string {
 export function humanStatus(status: string): string {
   return status.replace(/_/g, ' ');
 }
+
+/** Time of day in UTC with seconds ("10:00:02"), for events seconds apart such as rollout steps. */
+export function formatClock(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toISOString().slice(11, 19);
+}
+
+/** Like formatDuration, but tenths of a second under 10 s: rollout steps are often that short. */
+export function formatShortDuration(startIso: string, endIso: string): string {
+  const ms = new Date(endIso).getTime() - new Date(startIso).getTime();
+  if (!Number.isFinite(ms) || ms < 0) return '';
+  if (ms < 10_000) return `${(ms / 1000).toFixed(1)}s`;
+  return formatDuration(startIso, endIso);
+}

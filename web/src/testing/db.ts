@@ -2,7 +2,15 @@
  * In-memory stand-in for the API's data, used by the MSW handlers. Same shapes as the real
  * contract; `reset()` restores the seed between tests.
  */
-import type { Deployment, DeploymentStatus, Environment, Service } from '../lib/api-client';
+import type {
+  Deployment,
+  DeploymentStatus,
+  Environment,
+  Rollout,
+  RolloutStepName,
+  Service,
+} from '../lib/api-client';
+import { newRollout, rolloutView, tick, type SimRollout } from './rollout-sim';
 
 export const SERVICES: Service[] = [
   {
@@ -72,6 +80,8 @@ function seed(now: number): Deployment[] {
       started_at: iso(started),
       completed_at: finished ? iso(started + (3 + (id % 7)) * 60_000) : null,
       error_message: status === 'failed' ? 'health check timed out' : null,
+      // Seeded rows were recorded by hand: no worker, no steps, manual transitions.
+      automated: false,
     });
   }
   return rows;
@@ -87,6 +97,8 @@ export const db = {
   now: Date.now(),
   deployments: seed(Date.now()),
   nextId: SEED_COUNT + 1,
+  /** The worker's bookkeeping for deployments created through POST (the real `rollouts` table). */
+  rollouts: new Map<number, SimRollout>(),
   /** Redis as the handlers see it: cache key -> present. */
   cache: new Set<string>(),
   redisDown: false,
@@ -97,6 +109,7 @@ export const db = {
     this.now = Date.now();
     this.deployments = seed(this.now);
     this.nextId = SEED_COUNT + 1;
+    this.rollouts.clear();
     this.cache.clear();
     this.redisDown = false;
     this.postgresDown = false;
@@ -110,6 +123,76 @@ export const db = {
     return [...this.deployments].sort(
       (a, b) => b.started_at.localeCompare(a.started_at) || b.id - a.id,
     );
+  },
+
+  find(id: number): Deployment | undefined {
+    return this.deployments.find((d) => d.id === id);
+  },
+
+  /** What POST /api/deployments stores: pending, automated, its rollout queued for the worker. */
+  createDeployment(
+    input: Omit<
+      Deployment,
+      'id' | 'status' | 'automated' | 'started_at' | 'completed_at' | 'error_message'
+    >,
+  ): Deployment {
+    const d: Deployment = {
+      id: this.nextId++,
+      ...input,
+      status: 'pending',
+      started_at: iso(Date.now()),
+      completed_at: null,
+      error_message: null,
+      automated: true,
+    };
+    this.deployments.push(d);
+    this.rollouts.set(d.id, newRollout());
+    this.invalidateCache();
+    return d;
+  },
+
+  /** Plans the rollout of `id` to fail at `step` with `message` (the worker's fail_step). */
+  planRolloutFailure(id: number, step: RolloutStepName, message: string): void {
+    const r = this.rolloutOf(id);
+    r.failStep = step;
+    r.failMessage = message;
+  },
+
+  /** `times` worker ticks on `id` (see rollout-sim.ts); the worker's writes invalidate the cache. */
+  advanceRollout(id: number, times = 1): void {
+    const d = this.find(id)!;
+    const r = this.rolloutOf(id);
+    for (let i = 0; i < times; i++) {
+      if (!tick(d, r, iso(Date.now()))) break;
+    }
+    this.invalidateCache();
+  },
+
+  /** Ticks until the rollout of `id` is completed or failed. */
+  finishRollout(id: number): void {
+    this.advanceRollout(id, 10);
+  },
+
+  /** A second worker takes the lease over (the first one stopped): attempts goes up. */
+  takeOverRollout(id: number, worker: string): void {
+    const r = this.rolloutOf(id);
+    r.worker = worker;
+    r.attempts += 1;
+  },
+
+  rolloutView(id: number): Rollout | undefined {
+    const d = this.find(id);
+    return d && rolloutView(d, this.rollouts.get(id));
+  },
+
+  rolloutOf(id: number): SimRollout {
+    const r = this.rollouts.get(id);
+    if (!r) throw new Error(`deployment ${id} has no rollout (seeded rows are manual)`);
+    return r;
+  },
+
+  invalidateCache(): void {
+    if (!this.redisDown) this.cache.clear();
   },
 
   requestsTo(method: string, pathname: string): RecordedRequest[] {

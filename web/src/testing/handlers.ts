@@ -1,13 +1,15 @@
 /**
- * MSW handlers that mirror the real API contract (CONTRACT.md): same JSON shapes, same status
- * codes (400 bad query, 404, 409 illegal transition, 422 with details), `X-Cache` on the
- * cacheable reads (MISS, then HIT, BYPASS while "Redis" is down), writes invalidate.
+ * MSW handlers that mirror the real API contract (CONTRACT.md, rollout-contract.md): same JSON
+ * shapes, same status codes (400 bad query or id, 404, 409 illegal transition or a deployment a
+ * worker owns, 422 with details), `X-Cache` on the cacheable reads (MISS, then HIT, BYPASS while
+ * "Redis" is down), writes invalidate. Created deployments are automated; their rollout moves
+ * only when a test calls db.advanceRollout / db.finishRollout.
  */
 import { http, HttpResponse, type JsonBodyType } from 'msw';
 import {
   DEPLOYMENT_STATUSES,
+  isRollingOut,
   LEGAL_TRANSITIONS,
-  type Deployment,
   type DeploymentStatus,
   type FieldError,
   type Stats,
@@ -46,8 +48,10 @@ function cached(request: Request, body: JsonBodyType & object, withFlag = false)
 }
 
 function invalidate() {
-  if (!db.redisDown) db.cache.clear();
+  db.invalidateCache();
 }
+
+const notFound = (id: unknown) => errorBody(404, `Deployment ${String(id)} does not exist`);
 
 function intParam(u: URL, name: string, dflt: number, min: number, max: number): number | string {
   const raw = u.searchParams.get(name);
@@ -119,9 +123,22 @@ export const handlers = [
   http.get('*/api/deployments/:id', ({ request, params }) => {
     record(request);
     const d = db.deployments.find((x) => x.id === Number(params.id));
-    return d
-      ? HttpResponse.json({ data: d })
-      : errorBody(404, `Deployment ${String(params.id)} not found`);
+    return d ? HttpResponse.json({ data: d }) : notFound(params.id);
+  }),
+
+  // Never cached: no X-Cache header.
+  http.get('*/api/deployments/:id/steps', ({ request, params }) => {
+    record(request);
+    const down = unavailable();
+    if (down) return down;
+    const raw = String(params.id);
+    if (!/^\d+$/.test(raw) || Number(raw) < 1) {
+      return errorBody(400, 'Invalid deployment id', [
+        { field: 'id', message: 'must be a positive whole number' },
+      ]);
+    }
+    const view = db.rolloutView(Number(raw));
+    return view ? HttpResponse.json({ data: view }) : notFound(raw);
   }),
 
   http.post('*/api/deployments', async ({ request }) => {
@@ -162,19 +179,12 @@ export const handlers = [
     if (details.length || !service || !environment) {
       return errorBody(422, 'The deployment is not valid', details);
     }
-    const d: Deployment = {
-      id: db.nextId++,
+    const d = db.createDeployment({
       service: { id: service.id, name: service.name },
       environment: { id: environment.id, name: environment.name },
       version: str('version'),
-      status: 'pending',
       deployed_by: str('deployed_by'),
-      started_at: db.iso(Date.now()),
-      completed_at: null,
-      error_message: null,
-    };
-    db.deployments.push(d);
-    invalidate();
+    });
     return HttpResponse.json(
       { data: d },
       { status: 201, headers: { Location: `/api/deployments/${d.id}` } },
@@ -185,7 +195,7 @@ export const handlers = [
     const body = (await request.json().catch(() => null)) as Record<string, unknown> | null;
     record(request, body);
     const d = db.deployments.find((x) => x.id === Number(params.id));
-    if (!d) return errorBody(404, `Deployment ${String(params.id)} not found`);
+    if (!d) return notFound(params.id);
     const target = body?.status as DeploymentStatus | undefined;
     if (!target || target === 'pending' || !DEPLOYMENT_STATUSES.includes(target)) {
       return errorBody(422, 'validation failed', [
@@ -197,6 +207,12 @@ export const handlers = [
       return errorBody(422, 'validation failed', [
         { field: 'error_message', message: 'only allowed with failed or rolled_back' },
       ]);
+    }
+    if (isRollingOut(d)) {
+      return errorBody(
+        409,
+        `Deployment ${d.id} is being rolled out by a worker; its status changes on its own`,
+      );
     }
     if (!LEGAL_TRANSITIONS[d.status].includes(target)) {
       const allowed = LEGAL_TRANSITIONS[d.status].join(', ') || 'none';

@@ -1,8 +1,12 @@
+import { useRef, useState } from 'react';
 import { useUrlFilters } from '../../../hooks/use-url-filters';
+import { isRollingOut } from '../../../lib/api-client';
 import { PAGE_SIZE, useDeployments } from '../api/get-deployments';
+import { useRefreshStatsWhenRowsMove } from '../api/refresh-after-rollout';
 import { DeploymentFilters } from './DeploymentFilters';
 import { DeploymentsTable } from './DeploymentsTable';
 import { Pagination } from './Pagination';
+import { StepsDrawer } from './StepsDrawer';
 
 /** Filters (in the URL), the table, pagination, and the empty / error states. */
 export function DeploymentsPanel({ highlightId }: { highlightId?: number | null }) {
@@ -17,6 +21,22 @@ export function DeploymentsPanel({ highlightId }: { highlightId?: number | null 
   const { data, isPending, isError, error, refetch, isFetching } = useDeployments(query);
   const filtered = Boolean(filters.service || filters.environment || filters.status);
   const list = data?.body;
+  useRefreshStatsWhenRowsMove(list?.data);
+  const rollingOut = list?.data.filter(isRollingOut).length ?? 0;
+
+  const [stepsFor, setStepsFor] = useState<number | null>(null);
+  const stepsOpener = useRef<HTMLElement | null>(null);
+  const showSteps = (id: number, opener: HTMLElement) => {
+    stepsOpener.current = opener;
+    setStepsFor(id);
+  };
+  const closeSteps = () => {
+    setStepsFor(null);
+    // Back to where the user was; the heading if that row has gone from the page meanwhile.
+    const opener = stepsOpener.current;
+    if (opener?.isConnected) opener.focus();
+    else document.getElementById('deployments-title')?.focus();
+  };
 
   let content;
   if (isPending) {
@@ -61,7 +81,12 @@ export function DeploymentsPanel({ highlightId }: { highlightId?: number | null 
     content = (
       <>
         <div className="table-wrap">
-          <DeploymentsTable rows={list.data} highlightId={highlightId ?? null} />
+          <DeploymentsTable
+            rows={list.data}
+            highlightId={highlightId ?? null}
+            selectedId={stepsFor}
+            onShowSteps={showSteps}
+          />
         </div>
         <Pagination
           page={filters.page}
@@ -84,6 +109,11 @@ export function DeploymentsPanel({ highlightId }: { highlightId?: number | null 
             {list.count} {filtered ? 'matching' : 'total'}
           </span>
         )}
+        {rollingOut > 0 && (
+          <span className="live" data-testid="deployments-live">
+            <span className="live-dot" aria-hidden="true" /> {rollingOut} rolling out, updating live
+          </span>
+        )}
         <button
           type="button"
           className="btn btn-small push-right"
@@ -101,6 +131,13 @@ export function DeploymentsPanel({ highlightId }: { highlightId?: number | null 
         </p>
       )}
       {content}
+      {stepsFor !== null && (
+        <StepsDrawer
+          deploymentId={stepsFor}
+          deployment={list?.data.find((d) => d.id === stepsFor)}
+          onClose={closeSteps}
+        />
+      )}
     </section>
   );
 }

@@ -1,20 +1,49 @@
+import type { MouseEvent } from 'react';
 import type { Deployment } from '../../../lib/api-client';
 import { formatDateTime, formatDuration, formatRelative } from '../../../lib/format';
 import { StatusActions } from './StatusActions';
 import { StatusBadge } from './StatusBadge';
+
+function rowClass(
+  id: number,
+  highlightId: number | null | undefined,
+  selectedId: number | null | undefined,
+  clickable: boolean,
+): string | undefined {
+  const classes = [
+    highlightId === id && 'row-new',
+    selectedId === id && 'row-selected',
+    clickable && 'row-clickable',
+  ].filter(Boolean);
+  return classes.length ? classes.join(' ') : undefined;
+}
 
 function duration(d: Deployment): string {
   if (d.completed_at) return formatDuration(d.started_at, d.completed_at) || '—';
   return d.status === 'in_progress' ? 'running' : '—';
 }
 
-export function DeploymentsTable({
-  rows,
-  highlightId,
-}: {
+// A click on these belongs to them, not to the row.
+const INTERACTIVE = 'button, a, input, select, textarea, label, form';
+
+interface Props {
   rows: Deployment[];
   highlightId?: number | null;
-}) {
+  /** The deployment whose steps are open, if any. */
+  selectedId?: number | null;
+  onShowSteps?: (id: number, opener: HTMLElement) => void;
+}
+
+export function DeploymentsTable({ rows, highlightId, selectedId, onShowSteps }: Props) {
+  // Mouse users may click anywhere on a row; keyboard users get the row's Steps button.
+  const onRowClick = (e: MouseEvent<HTMLTableRowElement>, id: number) => {
+    const target = e.target as Element;
+    if (!onShowSteps || target.closest(INTERACTIVE)) return;
+    if (window.getSelection()?.toString()) return; // selecting text to copy, not opening
+    const opener = e.currentTarget.querySelector<HTMLElement>('[data-testid="steps-button"]');
+    onShowSteps(id, opener ?? e.currentTarget);
+  };
+
   return (
     <table className="deployments" data-testid="deployments-table">
       <caption className="sr-only">Deployments, newest first</caption>
@@ -37,7 +66,9 @@ export function DeploymentsTable({
             key={d.id}
             data-testid={`deployment-row-${d.id}`}
             data-status={d.status}
-            className={highlightId === d.id ? 'row-new' : undefined}
+            data-automated={d.automated}
+            className={rowClass(d.id, highlightId, selectedId, Boolean(onShowSteps))}
+            onClick={(e) => onRowClick(e, d.id)}
           >
             <td data-label="#" className="num muted">
               {d.id}
@@ -71,7 +102,22 @@ export function DeploymentsTable({
               {duration(d)}
             </td>
             <td data-label="Actions">
-              <StatusActions deployment={d} />
+              <div className="row-tools">
+                <StatusActions deployment={d} />
+                {onShowSteps && (
+                  <button
+                    type="button"
+                    className="btn btn-small btn-ghost"
+                    data-testid="steps-button"
+                    aria-label={`Show rollout steps of deployment ${d.id}`}
+                    aria-expanded={selectedId === d.id}
+                    aria-controls={selectedId === d.id ? 'steps-panel' : undefined}
+                    onClick={(e) => onShowSteps(d.id, e.currentTarget)}
+                  >
+                    Steps
+                  </button>
+                )}
+              </div>
             </td>
           </tr>
         ))}

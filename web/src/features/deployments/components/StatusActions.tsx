@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   ApiError,
-  LEGAL_TRANSITIONS,
+  isRollingOut,
+  manualTransitions,
   type Deployment,
   type TargetStatus,
 } from '../../../lib/api-client';
 import { useUpdateDeployment } from '../api/update-deployment';
+import { RolloutIndicator } from './RolloutIndicator';
 
 const LABELS: Record<TargetStatus, string> = {
   in_progress: 'Start',
@@ -30,7 +32,10 @@ function explain(err: Error, d: Deployment): string {
   return `Could not update: ${err.message}`;
 }
 
-/** Only the transitions the API accepts from the row's current status. */
+/**
+ * Only the transitions the API accepts from the row's current status; none while a worker rolls
+ * the deployment out (the API answers 409 to them), which the row says instead.
+ */
 export function StatusActions({ deployment }: { deployment: Deployment }) {
   const d = deployment;
   const mutation = useUpdateDeployment();
@@ -39,7 +44,7 @@ export function StatusActions({ deployment }: { deployment: Deployment }) {
   const inputRef = useRef<HTMLInputElement>(null);
   const failButtonRef = useRef<HTMLButtonElement>(null);
   const wasFailing = useRef(false);
-  const targets = LEGAL_TRANSITIONS[d.status];
+  const targets = manualTransitions(d);
 
   // Keyboard users land in the message box, and back on "Fail" after Cancel / Escape.
   useEffect(() => {
@@ -67,7 +72,9 @@ export function StatusActions({ deployment }: { deployment: Deployment }) {
 
   return (
     <div className="row-actions">
-      {targets.length === 0 ? (
+      {isRollingOut(d) ? (
+        <RolloutIndicator status={d.status} />
+      ) : targets.length === 0 ? (
         <span className="muted" title="Final state: no further transitions">
           —
         </span>
