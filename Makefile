@@ -8,9 +8,11 @@ MAKEFLAGS += --no-print-directory
 COMPOSE ?= docker compose
 export COMPOSE
 
-# SVC=<service> narrows logs/restart/shell to one service (db, redis, migrate, api, web).
+# SVC=<service> narrows logs/restart/shell to one service (db, redis, migrate, api, worker, web).
 SVC ?=
-# K8S=1 sends dev, down, logs, status and reset-db to the Kubernetes targets of mk/k8s.mk.
+# N=<count> for scale-worker.
+N ?=
+# K8S=1 sends dev, down, logs, status, reset-db, scale-worker and workers to the Kubernetes targets of mk/k8s.mk.
 K8S ?=
 k8s = $(filter 1 true yes,$(K8S))
 need-k8s = $(if $(wildcard mk/k8s.mk),,$(error K8S=1 needs mk/k8s.mk (make k8s)))
@@ -18,7 +20,7 @@ need-k8s = $(if $(wildcard mk/k8s.mk),,$(error K8S=1 needs mk/k8s.mk (make k8s))
 # The one-shot `migrate` service runs the API image's database commands.
 DB_COMMAND = $(COMPOSE) run --rm --no-TTY migrate db
 
-.PHONY: help dev down clean status logs restart reset-db seed psql redis-cli shell \
+.PHONY: help dev down clean status logs restart scale-worker workers reset-db seed psql redis-cli shell \
         build preflight test e2e chaos bench fmt lint hooks
 
 ##@ Stack
@@ -36,13 +38,18 @@ clean: ## Remove containers, volumes (all data) and the project's images
 status: ## Each service: state, health, time to healthy, URL (K8S=1: Kubernetes)
 	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-status,scripts/summary.sh)
 
-logs: ## Follow the logs of every service, or of SVC=<name> (K8S=1: Kubernetes)
+logs: ## Follow the logs of every service, or of SVC=<name>, e.g. SVC=worker (K8S=1: Kubernetes)
 	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-logs,$(COMPOSE) logs --follow --tail 100 $(SVC))
 
 restart: ## Restart every service, or SVC=<name>, and wait until healthy
-	@$(COMPOSE) restart $(or $(SVC),db redis api web)
-	@$(COMPOSE) up --detach --wait --no-deps $(or $(SVC),db redis api web)
-	@scripts/summary.sh
+	@scripts/restart.sh $(SVC)
+
+##@ Rollout worker
+scale-worker: ## Run N=<count> workers, then show which worker took which rollouts (K8S=1: Kubernetes)
+	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-scale-worker,scripts/scale-worker.sh "$(N)")
+
+workers: ## The workers and how the last hour's rollouts spread over them (K8S=1: Kubernetes)
+	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-workers,scripts/workers.sh)
 
 ##@ Database
 reset-db: ## Drop everything, migrate, seed, flush the cache (works while up; K8S=1)
@@ -59,7 +66,7 @@ redis-cli: ## Open redis-cli on the cache
 
 ##@ Development
 shell: ## Open a shell in SVC=<name> (e.g. make shell SVC=api)
-	@$(if $(SVC),,$(error usage: make shell SVC=<db|redis|api|web>))
+	@$(if $(SVC),,$(error usage: make shell SVC=<db|redis|api|worker|web>))
 	@$(COMPOSE) exec $(SVC) sh -c 'command -v bash >/dev/null && exec bash || exec sh'
 
 build: ## Build the images that changed: API (Jib), web (FORCE=1: rebuild the API)
@@ -96,7 +103,7 @@ help: ## Show this help
 	@awk 'BEGIN { FS = ":.*## " } \
 	  /^##@/ { printf "\n\033[1m%s\033[0m\n", substr($$0, 5); next } \
 	  /^[a-zA-Z0-9_.-]+:.*## / { printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
-	@printf '\nUsage: make <target> [SVC=<service>] [K8S=1]   Settings: .env (from .env.example)\n'
+	@printf '\nUsage: make <target> [SVC=<db|redis|migrate|api|worker|web>] [K8S=1]   Settings: .env (from .env.example)\n'
 
 # Kubernetes targets (k8s, k8s-up, k8s-down, ...), maintained with the manifest generator.
 # mk/k8s.mk exports COMPOSE_FILE (the one file its generator converts). Docker Compose reads that

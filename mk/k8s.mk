@@ -21,6 +21,9 @@ API_IMAGE ?= zero-to-running/api:dev
 WEB_IMAGE ?= zero-to-running/web:dev
 # How long each rollout may take before the failing pod's events and logs are shown.
 K8S_TIMEOUT ?= 300s
+# make k8s-scale-worker N=3: the Deployment it scales.
+K8S_WORKER ?= worker
+N ?=
 # make k8s-reset-db: the service whose pod spec runs the command (as `docker compose run` would).
 K8S_RESET_DB_SERVICE ?= migrate
 K8S_RESET_DB_COMMAND ?= db reset /app/config/config.yml
@@ -37,7 +40,8 @@ k8s-one-compose-file = $(if $(filter-out 1,$(words $(subst :, ,$(COMPOSE_FILE)))
 
 K8S_GEN_ARGS = --compose-file $(COMPOSE_FILE) --env-file $(K8S_ENV_FILE) --out $(K8S_DIR)
 
-.PHONY: k8s k8s-check k8s-up k8s-down k8s-clean k8s-logs k8s-status k8s-reset-db k8s-compare
+.PHONY: k8s k8s-check k8s-up k8s-down k8s-clean k8s-logs k8s-status k8s-reset-db k8s-compare \
+        k8s-scale-worker k8s-workers
 
 ##@ Kubernetes
 k8s: $(K8S_GEN_DEPS) ## Regenerate k8s-generated/ from compose.yaml (COMPOSE_FILE, K8S_DIR)
@@ -67,6 +71,12 @@ k8s-status: ## make status K8S=1: pods, services, volumes and URLs on kind
 k8s-reset-db: $(K8S_GEN_DEPS) ## make reset-db K8S=1: drop, migrate, seed and flush the cache on kind
 	$(k8s-one-compose-file)
 	@scripts/k8s/task.sh reset-db $(K8S_RESET_DB_SERVICE) $(K8S_RESET_DB_COMMAND)
+
+k8s-scale-worker: ## make scale-worker N=3 K8S=1: kubectl scale the worker, wait, show the spread
+	@scripts/k8s/scale-worker.sh $(K8S_WORKER) "$(N)"
+
+k8s-workers: ## make workers K8S=1: the worker pods and how the last hour's rollouts spread
+	@scripts/k8s/workers.sh $(K8S_WORKER)
 
 k8s-compare: $(K8S_GEN_DEPS) ## Compare k8s-gen's model with `docker compose config` (make e2e)
 	$(k8s-one-compose-file)

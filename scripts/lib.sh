@@ -104,7 +104,7 @@ project_name() {
 
 # The services of the configuration in start order (Compose lists them in no fixed order).
 services_in_order() {
-  local all known=' db redis migrate api web ' svc
+  local all known=' db redis migrate api worker web ' svc
   all=" $(compose config --services 2>/dev/null | paste -sd' ' -) "
   for svc in $known; do
     case $all in *" $svc "*) echo "$svc" ;; esac
@@ -112,6 +112,84 @@ services_in_order() {
   for svc in $all; do
     case $known in *" $svc "*) ;; *) echo "$svc" ;; esac
   done
+}
+
+# "service replicas" for each service whose configuration sets a count (deploy.replicas or scale);
+# the others run one container.
+service_scales() {
+  compose config 2>/dev/null | awk '
+    /^services:/ { in_services = 1; next }
+    in_services && /^[^ ]/ { in_services = 0 }
+    !in_services { next }
+    /^  [^ ]/ { svc = $1; sub(/:$/, "", svc); in_deploy = 0; next }
+    /^    [^ ]/ { in_deploy = ($1 == "deploy:") }
+    /^    scale:/ { print svc, $2 }
+    in_deploy && /^      replicas:/ { print svc, $2 }'
+}
+# The configured container count of one service.
+service_scale() {
+  local n
+  n=$(service_scales | awk -v s="$1" '$1 == s { print $2; exit }')
+  echo "${n:-1}"
+}
+
+# require_count VALUE USAGE: VALUE must be a positive integer, else one line with the fix.
+require_count() {
+  [ -n "$1" ] || die "N is not set: how many? Fix: $2"
+  [[ $1 =~ ^[1-9][0-9]*$ ]] || die "N must be a positive integer (got '$1'). Fix: $2"
+}
+
+# SQL on the stack's database: db_sql 'select ...' -> unaligned rows, fields separated by '|'.
+db_sql() {
+  # shellcheck disable=SC2016 # expanded by the container's shell
+  compose exec -T db sh -c 'psql -X -q -v ON_ERROR_STOP=1 -U "$POSTGRES_USER" -d "$POSTGRES_DB" -tAc "$1"' sh "$1"
+}
+
+# worker_spread RUN_SQL: the table of make workers. stdin: one "label|consumer name|state" line per
+# worker that exists; RUN_SQL: a command that runs its one argument as SQL on the stack's database
+# and prints '|'-separated rows (db_sql, or kubectl exec on kind). Counts the steps started in the
+# last hour: deployment_steps names the worker that ran each step, rollouts the lease holder.
+worker_spread() {
+  local run=$1 steps leases totals label host state known=' ' rows=() n completed failed count waiting
+  steps=$("$run" "select worker, count(distinct deployment_id),
+      count(*) filter (where step = 'done' and status = 'succeeded'), count(*) filter (where status = 'failed'), count(*)
+    from deployment_steps where started_at > now() - interval '1 hour' group by worker") || {
+    fail "cannot read deployment_steps: does the API image predate the worker? Fix: make build, then make dev"
+    return 1
+  }
+  leases=$("$run" "select worker, string_agg(deployment_id::text, ',' order by deployment_id) from rollouts
+    where finished_at is null and worker is not null and lease_expires_at > now() group by worker")
+  totals=$("$run" "select count(*), count(finished_at), count(*) - count(finished_at)
+    from rollouts where requested_at > now() - interval '1 hour'")
+  field() { # field TEXT WORKER COLUMN DEFAULT: column COLUMN of WORKER's row in TEXT, else DEFAULT
+    awk -F'|' -v w="$2" -v c="$3" -v d="$4" '$1 == w { print $c; found = 1; exit } END { if (!found) print d }' <<<"$1"
+  }
+  while IFS='|' read -r label host state; do
+    [ -n "$host" ] || continue
+    known+="$host "
+    rows+=("$label|$host|$state|$(field "$steps" "$host" 2 0)|$(field "$steps" "$host" 3 0)|$(field "$steps" "$host" 4 0)|$(field "$steps" "$host" 5 0)|$(field "$leases" "$host" 2 -)")
+  done
+  # Workers that ran steps but exist no more (scaled down; killed and removed).
+  while IFS='|' read -r host n completed failed count; do
+    [ -n "$host" ] || continue
+    case $known in *" $host "*) continue ;; esac
+    rows+=("(gone)|$host|-|$n|$completed|$failed|$count|$(field "$leases" "$host" 2 -)")
+  done <<<"$steps"
+  {
+    echo "WORKER|CONSUMER NAME|STATE|ROLLOUTS|COMPLETED|FAILED|STEPS|RUNNING NOW"
+    printf '%s\n' "${rows[@]}"
+  } | column -t -s '|' | sed "1s/.*/$C_BOLD&$C_OFF/"
+  IFS='|' read -r n completed waiting <<<"$totals"
+  info "Last hour: ${n:-0} rollouts requested, ${completed:-0} finished, ${waiting:-0} pending or in progress. A rollout taken over after a worker died counts for both workers."
+}
+
+# How to make rollouts to watch: rollout_hint API_BASE_URL
+rollout_hint() {
+  cat <<HINT
+Create rollouts to watch them spread (or use the dashboard's form), then: make workers
+  for i in \$(seq 9); do curl -s -o /dev/null -X POST $1/deployments -H 'Content-Type: application/json' \\
+    -d '{"service":"api","environment":"staging","version":"v1.0.'\$i'","deployed_by":"you@example.com"}'; done
+HINT
 }
 
 # IDs of this project's service containers (not `compose run` one-offs), running or not.

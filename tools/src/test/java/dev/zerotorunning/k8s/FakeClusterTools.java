@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * Recording stand-ins for {@code kind}, {@code kubectl}, {@code docker} and the image build, put
  * first on PATH. Each appends its command line to {@code calls.log}; a few answer what the scripts
- * ask: which clusters exist, which images are local, which workloads the namespace has, and whether
- * a rollout succeeds ({@code FAKE_FAILING_ROLLOUT}).
+ * ask: which clusters exist, which images are local, which workloads the namespace has, whether a
+ * rollout succeeds ({@code FAKE_FAILING_ROLLOUT}), the worker pods and their rollout steps (psql).
  */
 final class FakeClusterTools {
   private FakeClusterTools() {}
@@ -47,6 +47,8 @@ final class FakeClusterTools {
             case "$args" in
               *"get deployments,statefulsets -o name"*) printf '%%s\\n' deployment.apps/api deployment.apps/redis deployment.apps/web statefulset.apps/db ;;
               *"get jobs -o name"*) ;;
+              *"get pods -l app.kubernetes.io/name=worker -o jsonpath"*) echo "worker-7d9f|Running|true" ;;
+              *" exec "*"from deployment_steps"*) echo "worker-7d9f|4|3|1|18" ;;
               *"get pods -l app.kubernetes.io/name="*) echo "pod/${args##*app.kubernetes.io/name=}" | cut -d' ' -f1 | sed 's/$/-7d9f/' ;;
               *"get services -o jsonpath"*) echo "web 30232" ;;
               *"rollout status ${FAKE_FAILING_ROLLOUT:-none} "*) echo "error: timed out waiting for the condition" >&2; exit 1 ;;

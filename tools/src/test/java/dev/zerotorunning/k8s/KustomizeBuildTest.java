@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,10 +34,17 @@ class KustomizeBuildTest {
       Files.createDirectories(target.getParent());
       Files.writeString(target, f.getValue());
     }
+    // Every secret env file the kustomization reads (make dev K8S=1 writes them from .env).
     Files.createDirectories(tmp.resolve("secrets"));
-    for (String service : new String[] {"api", "db", "migrate"}) {
-      Files.writeString(tmp.resolve("secrets/" + service + ".env"), "X=y\n");
+    Matcher secretFiles =
+        Pattern.compile("(?m)^ *- (secrets/[a-z0-9-]+\\.env)$")
+            .matcher(files.get("kustomization.yaml"));
+    int secrets = 0;
+    while (secretFiles.find()) {
+      Files.writeString(tmp.resolve(secretFiles.group(1)), "X=y\n");
+      secrets++;
     }
+    assertTrue(secrets >= 3, "secretGenerator files in kustomization.yaml");
     Process p =
         new ProcessBuilder("kubectl", "kustomize", tmp.toString())
             .redirectErrorStream(true)

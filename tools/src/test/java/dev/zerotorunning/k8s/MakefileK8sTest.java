@@ -177,6 +177,36 @@ class MakefileK8sTest {
   }
 
   @Test
+  void scaleWorkerRefusesABadCountThenScalesWaitsAndShowsTheSpread() throws Exception {
+    Files.writeString(state.resolve("clusters"), CLUSTER + "\n");
+    for (String bad : List.of("N=0", "N=three", "N=-1")) {
+      Run refused = make("k8s-scale-worker", bad);
+      assertNotEquals(0, refused.exit, refused.output);
+      assertTrue(
+          refused.output.contains(
+              "N must be a positive integer (got '"
+                  + bad.substring(2)
+                  + "'). Fix: make scale-worker N=3 K8S=1"),
+          refused.output);
+    }
+    assertTrue(FakeClusterTools.calls(state).isEmpty(), "a refused count touches nothing");
+    Run run = make("k8s-scale-worker", "N=3");
+    assertEquals(0, run.exit, run.output);
+    assertInOrder(
+        FakeClusterTools.calls(state),
+        CTX + " --namespace " + CLUSTER + " scale deployment/worker --replicas 3",
+        CTX + " --namespace " + CLUSTER + " rollout status deployment/worker --timeout 300s",
+        CTX + " --namespace " + CLUSTER + " get pods -l app.kubernetes.io/name=worker",
+        CTX + " --namespace " + CLUSTER + " exec -i statefulset/db -- sh -c");
+    assertTrue(
+        run.output
+            .lines()
+            .anyMatch(l -> l.matches("worker-7d9f +worker-7d9f +ready +4 +3 +1 +18 .*")),
+        run.output);
+    assertTrue(run.output.contains("/api/deployments"), "a hint how to create rollouts");
+  }
+
+  @Test
   void theMainMakefileMapsK8sEqualsOneToTheseTargets() throws Exception {
     assumeTrue(Files.isRegularFile(REPO.resolve("Makefile")), "no main Makefile yet");
     copy(REPO.resolve("Makefile"), project.resolve("Makefile"));
@@ -188,6 +218,12 @@ class MakefileK8sTest {
         "build",
         "kind get clusters",
         CTX + " apply -k k8s-generated");
+    Run scale =
+        run(List.of("make", "--no-print-directory", "scale-worker", "N=2", "K8S=1"), List.of());
+    assertEquals(0, scale.exit, scale.output);
+    assertInOrder(
+        FakeClusterTools.calls(state),
+        CTX + " --namespace " + CLUSTER + " scale deployment/worker --replicas 2");
   }
 
   private Run make(String target, String... vars) throws Exception {

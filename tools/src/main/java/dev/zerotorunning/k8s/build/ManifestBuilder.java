@@ -127,8 +127,10 @@ public final class ManifestBuilder {
                                 .selector(selector)
                                 .template(template))));
       }
-      if (role != WorkloadPlan.Role.JOB) {
+      if (plan.needsService(s)) {
         objects.add(services.service(s, component));
+      }
+      if (role != WorkloadPlan.Role.JOB) {
         services.ingress(s, component).ifPresent(objects::add);
       }
     }

@@ -8,7 +8,9 @@ import dev.zerotorunning.k8s.model.VolumeMount;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Decides what each service becomes before any object is built, so every builder agrees:
@@ -19,7 +21,8 @@ import java.util.TreeMap;
  *       healthcheck) that others wait for runs as an init container of each of their pods;
  *   <li>a one-shot nobody waits for becomes a Job;
  *   <li>a long-running service that alone mounts a named volume becomes a StatefulSet whose
- *       volumeClaimTemplates own that volume; any other long-running service a Deployment.
+ *       volumeClaimTemplates own that volume; any other long-running service a Deployment;
+ *   <li>a portless Deployment nothing depends on (a queue worker) gets no Service.
  * </ul>
  */
 final class WorkloadPlan {
@@ -33,8 +36,12 @@ final class WorkloadPlan {
 
   private final Map<String, Role> roles = new TreeMap<>();
   private final Map<String, String> claimTemplateOwner = new TreeMap<>();
+  private final Set<String> dependedOn = new TreeSet<>();
 
   WorkloadPlan(ComposeProject project, Diagnostics diag) {
+    project.services().stream()
+        .flatMap(o -> o.dependsOn().stream())
+        .forEach(d -> dependedOn.add(d.service()));
     for (ComposeService s : project.services()) {
       boolean awaited =
           project.services().stream()
@@ -107,6 +114,28 @@ final class WorkloadPlan {
         roles.put(s.name(), Role.STATEFULSET);
       }
     }
+    for (ComposeService s : project.services()) {
+      if (roles.get(s.name()) == Role.DEPLOYMENT && !needsService(s)) {
+        diag.note(s.name(), "no Service: it has no port and no service depends on it");
+      }
+    }
+  }
+
+  /**
+   * Whether a long-running service gets a Service: always with a port (others dial it), an explicit
+   * service type or as a StatefulSet (its governing Service); a portless Deployment only when
+   * another service depends on it, so its name resolves for their wait-for init containers. A queue
+   * worker that nothing dials or waits for gets none.
+   */
+  boolean needsService(ComposeService s) {
+    return switch (role(s.name())) {
+      case JOB, INIT_ONLY -> false;
+      case STATEFULSET -> true;
+      case DEPLOYMENT ->
+          !s.containerPorts().isEmpty()
+              || s.hints().serviceType().isPresent()
+              || dependedOn.contains(s.name());
+    };
   }
 
   Role role(String service) {

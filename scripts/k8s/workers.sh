@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# make workers K8S=1 (also the end of make scale-worker K8S=1): the worker pods and how the
+# rollouts of the last hour spread over them. On Kubernetes a worker's consumer name is its pod name.
+# Usage: workers.sh [DEPLOYMENT]   (default: worker)
+set -euo pipefail
+# shellcheck source=scripts/k8s/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+deployment=${1:-worker}
+preflight_cluster
+# SQL in the database pod (db is a StatefulSet; its container has psql and the credentials).
+k8s_db_sql() {
+  # shellcheck disable=SC2016 # expanded by the container's shell
+  kcn exec -i statefulset/db -- sh -c 'psql -X -q -v ON_ERROR_STOP=1 -U "$POSTGRES_USER" -d "$POSTGRES_DB" -tAc "$1"' sh "$1"
+}
+kcn get pods -l "app.kubernetes.io/name=$deployment" \
+  -o jsonpath='{range .items[*]}{.metadata.name}{"|"}{.status.phase}{"|"}{range .status.containerStatuses[*]}{.ready}{end}{"\n"}{end}' |
+  while IFS='|' read -r pod phase ready; do
+    [ -n "$pod" ] || continue
+    [ "$ready" != true ] || phase=ready
+    echo "$pod|$pod|$phase"
+  done | worker_spread k8s_db_sql
+echo
+web=$(print_urls | sed -n 's/^ *web: //p' | head -n 1)
+rollout_hint "${web:-http://localhost:3000}/api"
