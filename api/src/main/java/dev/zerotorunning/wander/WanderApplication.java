@@ -167,7 +167,7 @@ public class WanderApplication extends Application<WanderConfiguration> {
     environment.lifecycle().manage(queueRedis);
     RolloutQueue queue = new RolloutQueue(queueRedis, settings.getStream(), settings.getGroup());
     String name = WorkerNames.resolve(settings.getWorkerName());
-    java.time.Duration leaseTtl = settings.getLeaseTtl().toJavaDuration();
+    java.time.Duration leaseTtl = settings.effectiveLeaseTtl();
     RolloutRunner runner =
         new RolloutRunner(
             jdbi,

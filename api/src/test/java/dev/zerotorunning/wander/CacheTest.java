@@ -75,10 +75,12 @@ class CacheTest {
     assertThat(http.get("/stats").json().get("data").get("by_status").get("pending").asLong())
         .isEqualTo(http.get("/deployments?status=pending").json().get("count").asLong());
 
-    http.patch("/deployments/" + created.get("id").asLong(), "{\"status\": \"in_progress\"}")
-        .expectStatus(200);
-    JsonNode first = http.get("/deployments").json().get("data").get(0);
-    assertThat(first.get("status").asText()).isEqualTo("in_progress");
+    long manual = stack.insertManualDeployment();
+    http.get("/deployments?status=in_progress").expectStatus(200);
+    http.patch("/deployments/" + manual, "{\"status\": \"in_progress\"}").expectStatus(200);
+    Http.Reply inProgress = http.get("/deployments?status=in_progress");
+    assertThat(inProgress.header("X-Cache")).isEqualTo("MISS");
+    assertThat(inProgress.json().get("data").get(0).get("id").asLong()).isEqualTo(manual);
   }
 
   @Test

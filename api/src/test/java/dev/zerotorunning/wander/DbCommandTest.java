@@ -57,7 +57,10 @@ class DbCommandTest {
                 "INSERT INTO deployments (service_id, environment_id, version, deployed_by) VALUES"
                     + " (1, 1, 'v9.9.9', 'x@example.com')"));
     assertThat(count("deployments")).isEqualTo(Seeder.SAMPLE_DEPLOYMENTS + 1);
+    // A queued job names a deployment the reset drops: the queue goes with it.
+    TestStack.get().redis().xadd(TestStack.ROLLOUT_STREAM, java.util.Map.of("deployment_id", "37"));
     run("db", "reset", "config.yml");
+    assertThat(TestStack.get().redis().exists(TestStack.ROLLOUT_STREAM)).isZero();
     assertThat(count("deployments")).isEqualTo(Seeder.SAMPLE_DEPLOYMENTS);
     long leftovers =
         jdbi.withHandle(

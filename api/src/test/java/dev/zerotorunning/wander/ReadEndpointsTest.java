@@ -64,7 +64,8 @@ class ReadEndpointsTest {
             "deployed_by",
             "started_at",
             "completed_at",
-            "error_message");
+            "error_message",
+            "automated");
     assertThat(first.get("service").fieldNames())
         .toIterable()
         .containsExactlyInAnyOrder("id", "name");

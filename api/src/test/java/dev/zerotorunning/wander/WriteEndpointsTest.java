@@ -55,6 +55,7 @@ class WriteEndpointsTest {
     assertThat(created.get("version").asText()).isEqualTo("v1.2.3");
     assertThat(created.get("deployed_by").asText()).isEqualTo("someone@example.com");
     assertThat(created.get("completed_at").isNull()).isTrue();
+    assertThat(created.get("automated").asBoolean()).as("rolled out by the worker").isTrue();
     assertThat(reply.header("Location"))
         .isEqualTo("/api/deployments/" + created.get("id").asLong());
 
@@ -109,7 +110,7 @@ class WriteEndpointsTest {
 
   @Test
   void walksTheHappyPathToRollback() {
-    long id = create();
+    long id = stack.insertManualDeployment();
     assertThat(
             move(id, "in_progress", null)
                 .expectStatus(200)
@@ -128,12 +129,46 @@ class WriteEndpointsTest {
 
   @Test
   void failureKeepsItsMessage() {
-    long id = create();
+    long id = stack.insertManualDeployment();
     move(id, "in_progress", null).expectStatus(200);
     JsonNode failed = move(id, "failed", "image pull failed").expectStatus(200).json().get("data");
     assertThat(failed.get("status").asText()).isEqualTo("failed");
     assertThat(failed.get("error_message").asText()).isEqualTo("image pull failed");
     assertThat(failed.get("completed_at").isNull()).isFalse();
+  }
+
+  @Test
+  void aDeploymentTheWorkerIsRollingOutCannotBeMovedByHand() {
+    long id = create();
+    JsonNode error = move(id, "in_progress", null).expectStatus(409).json();
+    assertThat(error.get("error").asText())
+        .isEqualTo(
+            "Deployment %d is being rolled out by a worker; its status changes on its own"
+                .formatted(id));
+    stack
+        .jdbi()
+        .useHandle(
+            h -> h.execute("UPDATE deployments SET status = 'in_progress' WHERE id = ?", id));
+    move(id, "failed", "stop").expectStatus(409);
+    assertThat(http.get("/deployments/" + id).json().get("data").get("status").asText())
+        .isEqualTo("in_progress");
+  }
+
+  @Test
+  void aCompletedRolloutCanStillBeRolledBackByHand() {
+    long id = create();
+    stack
+        .jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "UPDATE deployments SET status = 'completed', completed_at = now() WHERE id ="
+                        + " ?",
+                    id));
+    JsonNode rolledBack =
+        move(id, "rolled_back", "error rate spiked").expectStatus(200).json().get("data");
+    assertThat(rolledBack.get("status").asText()).isEqualTo("rolled_back");
+    assertThat(rolledBack.get("automated").asBoolean()).isTrue();
   }
 
   static Stream<Arguments> illegalTransitions() {
@@ -151,7 +186,7 @@ class WriteEndpointsTest {
   @ParameterizedTest
   @MethodSource("illegalTransitions")
   void refusesIllegalTransitionsWith409(DeploymentStatus from, DeploymentStatus to) {
-    long id = create();
+    long id = stack.insertManualDeployment();
     bring(id, from);
     JsonNode error = move(id, to.wireName(), null).expectStatus(409).json();
     assertThat(error.get("error").asText()).contains(from.wireName()).contains(to.wireName());
@@ -161,7 +196,7 @@ class WriteEndpointsTest {
 
   @Test
   void statusChangeValidation() {
-    long id = create();
+    long id = stack.insertManualDeployment();
     assertThat(fieldsOf(move(id, "exploded", null).expectStatus(422).json()))
         .containsExactly("status");
     assertThat(fieldsOf(move(id, "in_progress", "why").expectStatus(422).json()))

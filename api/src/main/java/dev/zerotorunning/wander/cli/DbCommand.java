@@ -6,6 +6,8 @@ import dev.zerotorunning.wander.cache.RedisConnection;
 import dev.zerotorunning.wander.cache.ResponseCache;
 import dev.zerotorunning.wander.db.DatabaseMigrator;
 import dev.zerotorunning.wander.db.Seeder;
+import dev.zerotorunning.wander.queue.RolloutQueue;
+import dev.zerotorunning.wander.worker.RolloutSettings;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
@@ -113,6 +115,7 @@ public class DbCommand extends ConfiguredCommand<WanderConfiguration> {
     }
   }
 
+  /** The cache and the rollout jobs both describe deployments that are gone now. */
   private static void flushCache(
       Bootstrap<WanderConfiguration> bootstrap, WanderConfiguration config, PrintStream out)
       throws Exception {
@@ -122,9 +125,13 @@ public class DbCommand extends ConfiguredCommand<WanderConfiguration> {
           new ResponseCache(
               redis, JsonMapping.configure(bootstrap.getObjectMapper()), config.getCache());
       out.printf("Flushed %d cache entries.%n", cache.clear());
+      RolloutSettings rollout = config.getRollout();
+      new RolloutQueue(redis, rollout.getStream(), rollout.getGroup()).dropAll();
+      out.println("Emptied the rollout queue.");
     } catch (RedisException e) {
       out.printf(
-          "Warning: Redis at %s unreachable (%s); cached answers expire within %s.%n",
+          "Warning: Redis at %s unreachable (%s); cached answers expire within %s,"
+              + " queued rollouts of dropped deployments are skipped.%n",
           config.getRedisFactory().getUri(), e.getMessage(), config.getCache().getTtl());
     } finally {
       redis.stop();

@@ -59,12 +59,6 @@ public class RolloutSettings {
     return stepDelayMax.toMilliseconds() >= stepDelayMin.toMilliseconds();
   }
 
-  // The lease is renewed at each step's start and end, so one step must fit well inside it.
-  @ValidationMethod(message = "leaseTtl must be more than twice stepDelayMax")
-  public boolean isLeaseLongerThanSteps() {
-    return leaseTtl.toMilliseconds() > 2 * stepDelayMax.toMilliseconds();
-  }
-
   public String getStream() {
     return stream;
   }
@@ -91,6 +85,16 @@ public class RolloutSettings {
 
   public Duration getLeaseTtl() {
     return leaseTtl;
+  }
+
+  /**
+   * The lease a worker actually takes: as configured, but always over twice the longest step,
+   * because it is renewed only at each step's start and end.
+   */
+  public java.time.Duration effectiveLeaseTtl() {
+    java.time.Duration configured = leaseTtl.toJavaDuration();
+    java.time.Duration floor = stepDelayMax.toJavaDuration().multipliedBy(3);
+    return configured.compareTo(floor) >= 0 ? configured : floor;
   }
 
   public Duration getReclaimAfter() {

@@ -2,16 +2,24 @@ package dev.zerotorunning.wander.support;
 
 import dev.zerotorunning.wander.WanderApplication;
 import dev.zerotorunning.wander.WanderConfiguration;
+import dev.zerotorunning.wander.cli.WorkerCommand;
 import dev.zerotorunning.wander.db.DatabaseMigrator;
 import dev.zerotorunning.wander.db.Seeder;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.Command;
+import io.dropwizard.core.cli.ServerCommand;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import redis.embedded.RedisServer;
@@ -26,6 +34,7 @@ public final class TestStack {
   private final EmbeddedPostgres postgres;
   private final int redisPort;
   private RedisServer redis;
+  private StatefulRedisConnection<String, String> redisConnection;
   private final DropwizardTestSupport<WanderConfiguration> app;
   private Http http;
 
@@ -61,6 +70,36 @@ public final class TestStack {
    */
   public static DropwizardTestSupport<WanderConfiguration> startApp(
       String jdbcUrl, String redisUri, String... extra) throws Exception {
+    return start(ServerCommand::new, jdbcUrl, redisUri, extra);
+  }
+
+  /**
+   * Starts a rollout worker ({@code worker config.yml}) on this stack's database and Redis, with
+   * steps of 50-100 ms and quick takeovers; the caller stops it. Overrides as for {@link
+   * #startApp}.
+   */
+  public DropwizardTestSupport<WanderConfiguration> startWorker(String name, String... extra)
+      throws Exception {
+    List<String> settings =
+        new ArrayList<>(
+            List.of(
+                "rollout.workerName=" + name,
+                "rollout.stepDelayMin=50ms",
+                "rollout.stepDelayMax=100ms",
+                "rollout.failureRate=0",
+                "rollout.leaseTtl=2s",
+                "rollout.reclaimAfter=1s",
+                "rollout.pollTimeout=200ms"));
+    settings.addAll(List.of(extra));
+    return start(WorkerCommand::new, jdbcUrl(), redisUri(), settings.toArray(String[]::new));
+  }
+
+  private static DropwizardTestSupport<WanderConfiguration> start(
+      Function<Application<WanderConfiguration>, Command> command,
+      String jdbcUrl,
+      String redisUri,
+      String... extra)
+      throws Exception {
     String prefix = "wander-test-" + APPS.incrementAndGet() + ".";
     List<String> settings =
         new ArrayList<>(
@@ -94,7 +133,8 @@ public final class TestStack {
             .map(e -> ConfigOverride.config(prefix, e.getKey(), e.getValue()))
             .toArray(ConfigOverride[]::new);
     DropwizardTestSupport<WanderConfiguration> support =
-        new DropwizardTestSupport<>(WanderApplication.class, "config.yml", prefix, overrides);
+        new DropwizardTestSupport<>(
+            WanderApplication.class, "config.yml", prefix, command, overrides);
     support.before();
     return support;
   }
@@ -127,13 +167,41 @@ public final class TestStack {
     return Jdbi.create(dataSource());
   }
 
-  /** Drops everything, migrates, seeds and empties the cache, like {@code db reset}. */
+  /**
+   * Drops everything, migrates, seeds, empties the cache and the rollout queue, like {@code db
+   * reset}.
+   */
   public void resetData() {
     DatabaseMigrator migrator = new DatabaseMigrator(dataSource());
     migrator.dropEverything();
     migrator.migrate();
     new Seeder(jdbi()).seed();
     http.delete("/cache").expectStatus(200);
+    redis().del(ROLLOUT_STREAM);
+  }
+
+  public static final String ROLLOUT_STREAM = "wander:rollouts";
+
+  /** Commands on this stack's Redis, for tests that look at or disturb the queue. */
+  public synchronized RedisCommands<String, String> redis() {
+    if (redisConnection == null) {
+      redisConnection = RedisClient.create(redisUri()).connect();
+    }
+    return redisConnection.sync();
+  }
+
+  /** A pending deployment recorded without a rollout, like the seeded ones: only people move it. */
+  public long insertManualDeployment() {
+    return jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "INSERT INTO deployments (service_id, environment_id, version, deployed_by)"
+                            + " SELECT s.id, e.id, 'v2.0.0', 'dev@example.com'"
+                            + " FROM services s, environments e"
+                            + " WHERE s.name = 'api' AND e.name = 'staging' RETURNING id")
+                    .mapTo(Long.class)
+                    .one());
   }
 
   public synchronized void stopRedis() {
