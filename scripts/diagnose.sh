@@ -13,6 +13,7 @@ hint() {
     redis) echo "Redis did not answer PING: make logs SVC=redis." ;;
     migrate) echo "Migration or seed failed (see the log above). Fix it and run make dev again; make reset-db rebuilds the database from scratch." ;;
     api) echo "The API did not answer /ready on its admin port: read the log above (config, database credentials); make build rebuilds the image; make logs SVC=api follows it." ;;
+    worker) echo "The worker did not answer /ready on its admin port (it needs PostgreSQL, Redis and its consumer loop): read the log above; make logs SVC=worker follows it; make build rebuilds the image." ;;
     web) echo "The dashboard did not answer: the dev server's first start runs npm ci (slow network?); make logs SVC=web. Still starting? Raise DEV_WAIT_TIMEOUT in .env." ;;
     *) echo "make logs SVC=$1" ;;
   esac
@@ -21,12 +22,21 @@ hint() {
 format='{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}|{{.State.ExitCode}}'
 bad=()
 for svc in $(services_in_order); do
-  id=$(compose ps -a -q "$svc" 2>/dev/null | head -n1)
-  if [ -z "$id" ]; then
+  ids=$(compose ps -a -q "$svc" 2>/dev/null || true)
+  if [ -z "$ids" ]; then
     bad+=("$svc")
     fail "$svc: not created (it waits for a service above)"
     continue
   fi
+  # A scaled service (the worker): report its first unhealthy container.
+  id=$(head -n1 <<<"$ids")
+  for candidate in $ids; do
+    IFS='|' read -r state health code <<<"$(docker inspect -f "$format" "$candidate")"
+    if [ "$state" != running ] || { [ -n "$health" ] && [ "$health" != healthy ]; }; then
+      id=$candidate
+      break
+    fi
+  done
   IFS='|' read -r state health code <<<"$(docker inspect -f "$format" "$id")"
   if [ "$state" = running ] && { [ -z "$health" ] || [ "$health" = healthy ]; }; then continue; fi
   if [ "$state" = exited ] && [ "$code" = 0 ] && [ "$svc" = migrate ]; then continue; fi
@@ -46,7 +56,7 @@ for svc in $(services_in_order); do
               printf "   exit code %s%s\n%s", code, meaning, out }'
   fi
   info "${C_BOLD}-- last 30 log lines:${C_OFF}"
-  logs=$(compose logs --no-color --no-log-prefix --tail 30 "$svc" 2>&1 | sed $'s/\033\\[[0-9;]*[A-Za-z]//g')
+  logs=$(docker logs --tail 30 "$id" 2>&1 | sed $'s/\033\\[[0-9;]*[A-Za-z]//g')
   printf '   %s\n' "${logs//$'\n'/$'\n'   }"
   if grep -q 'password authentication failed' <<<"$logs"; then
     info "${C_YELLOW}hint:${C_OFF} POSTGRES_PASSWORD differs from the one the database volume was created with: restore it in .env, or make clean (deletes all data) and make dev."

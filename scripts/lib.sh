@@ -142,7 +142,7 @@ require_count() {
 # SQL on the stack's database: db_sql 'select ...' -> unaligned rows, fields separated by '|'.
 db_sql() {
   # shellcheck disable=SC2016 # expanded by the container's shell
-  compose exec -T db sh -c 'psql -X -q -v ON_ERROR_STOP=1 -U "$POSTGRES_USER" -d "$POSTGRES_DB" -tAc "$1"' sh "$1"
+  compose exec -T db sh -c 'psql -X -q -v ON_ERROR_STOP=1 -U "$POSTGRES_USER" -d "$POSTGRES_DB" -tAc "$1"' sh "$1" </dev/null
 }
 
 # worker_spread RUN_SQL: the table of make workers. stdin: one "label|consumer name|state" line per
@@ -150,7 +150,8 @@ db_sql() {
 # and prints '|'-separated rows (db_sql, or kubectl exec on kind). Counts the steps started in the
 # last hour: deployment_steps names the worker that ran each step, rollouts the lease holder.
 worker_spread() {
-  local run=$1 steps leases totals label host state known=' ' rows=() n completed failed count waiting
+  local run=$1 workers steps leases totals label host state known=' ' rows=() n completed failed count waiting
+  workers=$(cat) # before any SQL: an exec must not read the rows
   steps=$("$run" "select worker, count(distinct deployment_id),
       count(*) filter (where step = 'done' and status = 'succeeded'), count(*) filter (where status = 'failed'), count(*)
     from deployment_steps where started_at > now() - interval '1 hour' group by worker") || {
@@ -168,7 +169,7 @@ worker_spread() {
     [ -n "$host" ] || continue
     known+="$host "
     rows+=("$label|$host|$state|$(field "$steps" "$host" 2 0)|$(field "$steps" "$host" 3 0)|$(field "$steps" "$host" 4 0)|$(field "$steps" "$host" 5 0)|$(field "$leases" "$host" 2 -)")
-  done
+  done <<<"$workers"
   # Workers that ran steps but exist no more (scaled down; killed and removed).
   while IFS='|' read -r host n completed failed count; do
     [ -n "$host" ] || continue

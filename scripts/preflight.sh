@@ -121,8 +121,12 @@ if $docker_ok; then
     problem "the Compose configuration is invalid: $(grep -v '^ *$' <<<"$config" | tail -n1)" "compare .env with .env.example and fix the value it names"
   else
     project=$(sed -n 's/^name: *//p' <<<"$config" | head -n1)
-    own_ports=" $(docker ps --filter "label=com.docker.compose.project=$project" --format '{{.Ports}}' |
-      { grep -oE ':[0-9]+->' || true; } | tr -d ':>-' | sort -u | paste -sd' ' -) "
+    # Host ports this project's running containers publish (docker inspect: `docker ps` prints
+    # consecutive ports as a range, 127.0.0.1:8080-8081->8080-8081/tcp).
+    own_ids=$(docker ps -q --filter "label=com.docker.compose.project=$project" | paste -sd' ' -)
+    # shellcheck disable=SC2016,SC2086 # a Go template; several ids
+    own_ports=" $([ -z "$own_ids" ] || docker inspect -f '{{range $p, $c := .NetworkSettings.Ports}}{{range $c}}{{.HostPort}} {{end}}{{end}}' $own_ids |
+      tr ' ' '\n' | grep -E '^[0-9]+$' | sort -u | paste -sd' ' -) "
     # "service port" for every published port of the merged configuration.
     published=$(awk '/^[^ ]/ { top = $1 }
       top == "services:" && /^  [^ ]/ { svc = $1; sub(":", "", svc) }

@@ -14,9 +14,11 @@ load_env .env
 start_ms=${1:-}
 events_file=${2:-/dev/null}
 
-# "8080/tcp=127.0.0.1:18080 ..." of a container -> its URLs, the main one first.
+# urls SERVICE "8080/tcp=127.0.0.1:18080 ..." HOSTNAME -> the container's URLs, the main one first.
 urls() {
   local svc=$1 mapping target port main='' extra=''
+  # A worker publishes nothing; its name in the rollout steps is its hostname.
+  [ "$svc" != worker ] || main="(internal) consumer $3"
   for mapping in $2; do
     target=${mapping%%/*} port=${mapping##*:}
     case "$svc/$target" in
@@ -60,7 +62,7 @@ healthy_ms() { # healthy_ms NAME STARTED_MS "exit,end;exit,end;..."
   done
 }
 
-format='{{.Name}}|{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}|{{.State.StartedAt}}|{{.State.FinishedAt}}|{{.State.ExitCode}}|'
+format='{{index .Config.Labels "com.docker.compose.container-number"}}|{{.Name}}|{{.Config.Hostname}}|{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}|{{.State.StartedAt}}|{{.State.FinishedAt}}|{{.State.ExitCode}}|'
 format+='{{if .State.Health}}{{range .State.Health.Log}}{{.ExitCode}},{{json .End}};{{end}}{{end}}|'
 # shellcheck disable=SC2016 # a Go template, not shell
 format+='{{range $p, $c := .NetworkSettings.Ports}}{{range $c}}{{$p}}={{.HostIp}}:{{.HostPort}} {{end}}{{end}}'
@@ -68,37 +70,42 @@ format+='{{range $p, $c := .NetworkSettings.Ports}}{{range $c}}{{$p}}={{.HostIp}
 rows=() running=0 done=0 total=0 last_ready=0
 now=$(now_ms)
 for svc in $(services_in_order); do
-  id=$(compose ps -a -q "$svc" 2>/dev/null | head -n1)
-  if [ -z "$id" ]; then
+  # A scaled service (the worker) has one container per replica, listed as worker-1, worker-2, ...
+  # shellcheck disable=SC2207 # container ids: no spaces, no globs
+  ids=($(compose ps -a -q "$svc" 2>/dev/null))
+  if ((${#ids[@]} == 0)); then
     rows+=("$svc|not created|-|-|-| ")
     continue
   fi
-  total=$((total + 1))
-  IFS='|' read -r name state health started finished code log ports <<<"$(docker inspect -f "$format" "$id")"
-  started_ms=$(ts_ms "$started")
-  ready='-' at='-'
-  if [ "$state" = running ]; then
-    running=$((running + 1))
-    if [ -n "$health" ]; then
-      took=$(healthy_ms "${name#/}" "$started_ms" "${log//\"/}")
-      if [ -n "$took" ]; then
-        ready=$(fmt_ms "$took")
-        if [ -n "$start_ms" ] && ((started_ms + took >= start_ms)); then
-          at="+$(fmt_ms $((started_ms + took - start_ms)))"
-          ((started_ms + took <= last_ready)) || last_ready=$((started_ms + took))
+  while IFS='|' read -r number name host state health started finished code log ports; do
+    label=$svc
+    ((${#ids[@]} == 1)) || label="$svc-$number"
+    total=$((total + 1))
+    started_ms=$(ts_ms "$started")
+    ready='-' at='-'
+    if [ "$state" = running ]; then
+      running=$((running + 1))
+      if [ -n "$health" ]; then
+        took=$(healthy_ms "${name#/}" "$started_ms" "${log//\"/}")
+        if [ -n "$took" ]; then
+          ready=$(fmt_ms "$took")
+          if [ -n "$start_ms" ] && ((started_ms + took >= start_ms)); then
+            at="+$(fmt_ms $((started_ms + took - start_ms)))"
+            ((started_ms + took <= last_ready)) || last_ready=$((started_ms + took))
+          fi
+        else
+          ready="(up $(fmt_age $((now - started_ms))))"
         fi
-      else
-        ready="(up $(fmt_age $((now - started_ms))))"
       fi
+    elif [ "$state" = exited ]; then
+      state="exited($code)"
+      [ "$code" != 0 ] || done=$((done + 1))
+      ready="ran $(fmt_ms $(($(ts_ms "$finished") - started_ms)))"
     fi
-  elif [ "$state" = exited ]; then
-    state="exited($code)"
-    [ "$code" != 0 ] || done=$((done + 1))
-    ready="ran $(fmt_ms $(($(ts_ms "$finished") - started_ms)))"
-  fi
-  url=-
-  [ "$state" != running ] || url=$(urls "$svc" "$ports")
-  rows+=("$svc|$state|${health:--}|$ready|$at|$url")
+    url=-
+    [ "$state" != running ] || url=$(urls "$svc" "$ports" "$host")
+    rows+=("$label|$state|${health:--}|$ready|$at|$url")
+  done < <(docker inspect -f "$format" "${ids[@]}" | sort -n)
 done
 
 if ((total == 0)); then
@@ -116,4 +123,4 @@ if [ -n "$start_ms" ]; then
 fi
 web_port=$(compose port web 3000 2>/dev/null | sed 's/.*://' || true)
 [ -z "$web_port" ] || info "Dashboard: ${C_BOLD}http://localhost:$web_port${C_OFF}"
-info "Next: make logs [SVC=api] | make status | make psql | make reset-db | make down (keeps data) | make help"
+info "Next: make logs [SVC=api|worker] | make status | make workers | make psql | make reset-db | make down (keeps data) | make help"

@@ -11,7 +11,7 @@ preflight_cluster
 # SQL in the database pod (db is a StatefulSet; its container has psql and the credentials).
 k8s_db_sql() {
   # shellcheck disable=SC2016 # expanded by the container's shell
-  kcn exec -i statefulset/db -- sh -c 'psql -X -q -v ON_ERROR_STOP=1 -U "$POSTGRES_USER" -d "$POSTGRES_DB" -tAc "$1"' sh "$1"
+  kcn exec statefulset/db -- sh -c 'psql -X -q -v ON_ERROR_STOP=1 -U "$POSTGRES_USER" -d "$POSTGRES_DB" -tAc "$1"' sh "$1" </dev/null
 }
 kcn get pods -l "app.kubernetes.io/name=$deployment" \
   -o jsonpath='{range .items[*]}{.metadata.name}{"|"}{.status.phase}{"|"}{range .status.containerStatuses[*]}{.ready}{end}{"\n"}{end}' |

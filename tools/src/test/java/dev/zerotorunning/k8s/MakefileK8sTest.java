@@ -197,7 +197,7 @@ class MakefileK8sTest {
         CTX + " --namespace " + CLUSTER + " scale deployment/worker --replicas 3",
         CTX + " --namespace " + CLUSTER + " rollout status deployment/worker --timeout 300s",
         CTX + " --namespace " + CLUSTER + " get pods -l app.kubernetes.io/name=worker",
-        CTX + " --namespace " + CLUSTER + " exec -i statefulset/db -- sh -c");
+        CTX + " --namespace " + CLUSTER + " exec statefulset/db -- sh -c");
     assertTrue(
         run.output
             .lines()
