@@ -78,16 +78,7 @@ class RolloutTakeoverTest {
       assertThat(now.get("status").asText()).isEqualTo("succeeded");
       assertThat(now.get("worker").asText()).isEqualTo("survivor");
     }
-    long rows =
-        stack
-            .jdbi()
-            .withHandle(
-                h ->
-                    h.createQuery("SELECT count(*) FROM deployment_steps WHERE deployment_id = :id")
-                        .bind("id", id)
-                        .mapTo(Long.class)
-                        .one());
-    assertThat(rows).isEqualTo(5);
+    assertThat(stack.stepRows(id)).isEqualTo(5);
   }
 
   private JsonNode steps(long id) {

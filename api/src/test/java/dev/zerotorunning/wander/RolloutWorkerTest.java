@@ -62,7 +62,7 @@ class RolloutWorkerTest {
       assertThat(step.get("message").asText()).isNotBlank();
     }
     assertThat(names).containsExactly("build", "push", "deploy", "health_check", "done");
-    assertThat(stepRows(id)).isEqualTo(5);
+    assertThat(stack.stepRows(id)).isEqualTo(5);
     JsonNode deployment = http.get("/deployments/" + id).json().get("data");
     assertThat(deployment.get("completed_at").isNull()).isFalse();
     assertThat(deployment.get("error_message").isNull()).isTrue();
@@ -98,7 +98,7 @@ class RolloutWorkerTest {
     assertThat(failedAt).as("the failing step, never 'done'").isBetween(0, 3);
     assertThat(statuses.subList(0, failedAt)).allMatch("succeeded"::equals);
     assertThat(statuses.subList(failedAt + 1, 5)).containsOnly("skipped");
-    assertThat(stepRows(id)).isEqualTo(failedAt + 1);
+    assertThat(stack.stepRows(id)).isEqualTo(failedAt + 1);
     String error = http.get("/deployments/" + id).json().get("data").get("error_message").asText();
     assertThat(error).endsWith(" failed: " + failure);
   }
@@ -120,7 +120,7 @@ class RolloutWorkerTest {
       JsonNode rollout = awaitEnd(http, id);
       assertThat(rollout.get("status").asText()).isEqualTo("completed");
       assertThat(rollout.get("attempts").asInt()).as("taken once").isEqualTo(1);
-      assertThat(stepRows(id)).isEqualTo(5);
+      assertThat(stack.stepRows(id)).isEqualTo(5);
       assertThat(distinctStepWorkers(id)).as("steps of %d run by one worker", id).isEqualTo(1);
       ranBy.add(rollout.get("worker").asText());
     }
@@ -200,17 +200,6 @@ class RolloutWorkerTest {
           String status = rollout.get("status").asText();
           return status.equals("completed") || status.equals("failed") ? rollout : null;
         });
-  }
-
-  private long stepRows(long id) {
-    return stack
-        .jdbi()
-        .withHandle(
-            h ->
-                h.createQuery("SELECT count(*) FROM deployment_steps WHERE deployment_id = :id")
-                    .bind("id", id)
-                    .mapTo(Long.class)
-                    .one());
   }
 
   private long distinctStepWorkers(long id) {

@@ -3,7 +3,6 @@ package dev.zerotorunning.wander.core;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,11 +18,11 @@ public enum DeploymentStatus {
   /** The name on the wire and in the database: {@code in_progress}. */
   @JsonValue
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return WireNames.of(this);
   }
 
   public static Optional<DeploymentStatus> fromWireName(String value) {
-    return Arrays.stream(values()).filter(s -> s.wireName().equals(value)).findFirst();
+    return WireNames.parse(values(), value);
   }
 
   public static String allWireNames() {

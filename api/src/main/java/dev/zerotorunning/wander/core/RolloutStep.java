@@ -1,8 +1,6 @@
 package dev.zerotorunning.wander.core;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /** The steps every rollout walks through, in order. */
@@ -22,7 +20,7 @@ public enum RolloutStep {
   /** The name on the wire and in the database: {@code health_check}. */
   @JsonValue
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return WireNames.of(this);
   }
 
   public String label() {
@@ -40,6 +38,6 @@ public enum RolloutStep {
   }
 
   public static Optional<RolloutStep> fromWireName(String value) {
-    return Arrays.stream(values()).filter(s -> s.wireName().equals(value)).findFirst();
+    return WireNames.parse(values(), value);
   }
 }

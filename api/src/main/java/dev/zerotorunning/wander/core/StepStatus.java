@@ -1,8 +1,6 @@
 package dev.zerotorunning.wander.core;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -18,10 +16,10 @@ public enum StepStatus {
 
   @JsonValue
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return WireNames.of(this);
   }
 
   public static Optional<StepStatus> fromWireName(String value) {
-    return Arrays.stream(values()).filter(s -> s.wireName().equals(value)).findFirst();
+    return WireNames.parse(values(), value);
   }
 }

@@ -190,6 +190,29 @@ public final class TestStack {
     return redisConnection.sync();
   }
 
+  /** How many steps of a deployment are recorded (each at most once, by the primary key). */
+  public long stepRows(long deploymentId) {
+    return jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT count(*) FROM deployment_steps WHERE deployment_id = :id")
+                    .bind("id", deploymentId)
+                    .mapTo(Long.class)
+                    .one());
+  }
+
+  /** Whether the API got the deployment's rollout job into Redis. */
+  public boolean rolloutQueued(long deploymentId) {
+    return jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT enqueued_at IS NOT NULL FROM rollouts WHERE deployment_id = :id")
+                    .bind("id", deploymentId)
+                    .mapTo(Boolean.class)
+                    .one());
+  }
+
   /** A pending deployment recorded without a rollout, like the seeded ones: only people move it. */
   public long insertManualDeployment() {
     return jdbi()
