@@ -3,13 +3,16 @@
 #  1. make dev (cold: images built, empty volumes) on NON-default ports, in its own Compose project
 #     with its own image tags, so a developer's stack and images are untouched
 #  2. every HTTP contract endpoint; cache MISS then HIT; create + list; writes invalidate
-#  3. make dev while up; make down + make dev -> the new deployment is still there
-#  4. make reset-db -> exactly the seed again, cache flushed
-#  5. the dashboard in a real browser (web/e2e/dashboard.e2e.mjs)
-#  6. Redis stopped -> reads still succeed with X-Cache: BYPASS
-#  7. a published port taken -> make dev refuses, names the port, starts nothing
-#  8. the production-like compose.yaml alone (nginx image) answers the contract too
-#  9. scripts/k8s/compare-with-compose.sh when present; make clean
+#  3. the rollout worker: a POSTed deployment reaches completed|failed on its own with 5 consistent
+#     steps; make scale-worker N=3 spreads 9 rollouts over >= 2 workers; a worker docker-killed
+#     mid-rollout leaves its job to another one (attempts >= 2, each step recorded once); N=1 again
+#  4. make dev while up; make down + make dev -> the new deployment is still there
+#  5. make reset-db -> exactly the seed again, cache flushed
+#  6. the dashboard in a real browser (web/e2e/dashboard.e2e.mjs)
+#  7. Redis stopped -> reads still succeed with X-Cache: BYPASS
+#  8. a published port taken -> make dev refuses, names the port, starts nothing
+#  9. the production-like compose.yaml alone (nginx image) answers the contract too
+# 10. scripts/k8s/compare-with-compose.sh when present; make clean
 # Always tears down (trap), prints measured times (no assertions on time), keeps the exit code.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
@@ -19,6 +22,9 @@ export COMPOSE_PROJECT_NAME=${E2E_PROJECT:-zero-to-running-e2e}
 export WEB_PORT=${E2E_WEB_PORT:-13000} API_PORT=${E2E_API_PORT:-18080} API_ADMIN_PORT=${E2E_API_ADMIN_PORT:-18081}
 export API_DEBUG_PORT=${E2E_API_DEBUG_PORT:-15005} DB_PORT=${E2E_DB_PORT:-15432} REDIS_PORT=${E2E_REDIS_PORT:-16379}
 export API_IMAGE=zero-to-running/api:e2e WEB_IMAGE=zero-to-running/web:e2e WEB_DEV_IMAGE=zero-to-running/web-dev:e2e
+# Short rollout steps so the e2e does not wait minutes (the defaults, 1-3 s a step, stay realistic).
+export ROLLOUT_STEP_DELAY_MIN=${E2E_ROLLOUT_STEP_DELAY_MIN:-400ms} ROLLOUT_STEP_DELAY_MAX=${E2E_ROLLOUT_STEP_DELAY_MAX:-1200ms}
+export WORKER_REPLICAS=1
 unset COMPOSE_FILE
 BASE=http://127.0.0.1:$WEB_PORT
 read -r -a MAKE_CMD <<<"${MAKE:-make} --no-print-directory"
@@ -154,8 +160,8 @@ contract() { # every endpoint of the HTTP contract, read-only and write
 
   section "writes"
   req POST /api/deployments '{"service":"frontend","environment":"staging","version":"v9.8.7","deployed_by":"e2e@example.com"}'
-  check "POST /api/deployments -> 201 pending" 201 '.data.status == "pending" and .data.service.name == "frontend"
-    and .data.environment.name == "staging" and .data.version == "v9.8.7" and .data.completed_at == null'
+  check "POST /api/deployments -> 201 pending, automated" 201 '.data.status == "pending" and .data.service.name == "frontend"
+    and .data.environment.name == "staging" and .data.version == "v9.8.7" and .data.completed_at == null and .data.automated == true'
   CREATED=$(jq -r '.data.id // empty' <<<"$BODY")
   case $(header Location) in # the contract's path, or an absolute URL of this same origin
     "/api/deployments/$CREATED" | "$BASE/api/deployments/$CREATED" | "http://localhost:$WEB_PORT/api/deployments/$CREATED")
@@ -170,14 +176,216 @@ contract() { # every endpoint of the HTTP contract, read-only and write
   check "POST unknown service -> 422" 422 "$ERR"
   req POST /api/deployments '{"service":"api","environment":"staging","version":"latest","deployed_by":"not-an-email"}'
   check "POST bad version and e-mail -> 422 with field details" 422 "$ERR and ([.details[].field] | index(\"version\") != null)"
-  req PATCH "/api/deployments/${CREATED:-0}" '{"status":"completed"}'
-  check "PATCH pending -> completed is illegal -> 409" 409 "$ERR and .status == 409"
+  # The worker moves an automated deployment; by hand only the manual (seeded) ones move.
   req PATCH "/api/deployments/${CREATED:-0}" '{"status":"in_progress"}'
-  check "PATCH pending -> in_progress" 200 '.data.status == "in_progress"'
-  req PATCH "/api/deployments/${CREATED:-0}" '{"status":"failed","error_message":"e2e: smoke failed"}'
+  if [ "$STATUS" = 200 ]; then
+    flunk "PATCH on a deployment the worker rolls out must be refused: HTTP 200 $(head -c 200 <<<"$BODY")"
+  elif [ "$STATUS" = 409 ] && jq -e "$ERR" >/dev/null 2>&1 <<<"$BODY"; then
+    pass "PATCH on a deployment the worker rolls out -> 409 ($(jq -r .error <<<"$BODY"))"
+  else # it may already have finished (failed at its first step): then in_progress is illegal anyway
+    flunk "PATCH on an automated deployment: HTTP $STATUS $(head -c 300 <<<"$BODY")"
+  fi
+  req GET '/api/deployments?status=pending&limit=100'
+  MANUAL=$(jq -r '[.data[] | select(.automated == false)][0].id // empty' <<<"$BODY")
+  [ -n "$MANUAL" ] || flunk "no manual (seeded, automated: false) pending deployment to PATCH by hand"
+  req PATCH "/api/deployments/${MANUAL:-0}" '{"status":"completed"}'
+  check "PATCH pending -> completed is illegal -> 409" 409 "$ERR and .status == 409"
+  req PATCH "/api/deployments/${MANUAL:-0}" '{"status":"in_progress"}'
+  check "PATCH a manual deployment pending -> in_progress" 200 '.data.status == "in_progress" and .data.automated == false'
+  req PATCH "/api/deployments/${MANUAL:-0}" '{"status":"failed","error_message":"e2e: smoke failed"}'
   check "PATCH in_progress -> failed with error_message" 200 '.data.status == "failed" and .data.error_message == "e2e: smoke failed" and (.data.completed_at | '"$ISO"')'
   req PATCH /api/deployments/987654321 '{"status":"in_progress"}'
   check "PATCH unknown id -> 404" 404 "$ERR"
+}
+
+# ---------------------------------------------------------------------------------------------
+# The rollout worker.
+
+STEP_NAMES='["build","push","deploy","health_check","done"]'
+# The steps answer of a finished rollout is consistent with its outcome: 5 steps in order; completed:
+# all succeeded; failed: the steps before the failed one succeeded, the ones after it skipped.
+# shellcheck disable=SC2016 # jq variables
+STEPS_FINAL='.data as $d | ($d.status | IN("completed","failed")) and $d.automated == true
+  and ([$d.steps[].step] == '"$STEP_NAMES"') and ([$d.steps[].position] == [1,2,3,4,5])
+  and ($d.worker | type == "string") and ($d.attempts >= 1)
+  and ([$d.steps[].status] as $s | if $d.status == "completed" then all($s[]; . == "succeeded")
+       else ($s | index("failed")) as $f | $f != null and all($s[:$f][]; . == "succeeded") and all($s[$f+1:][]; . == "skipped") end)
+  and all($d.steps[] | select(.status == "succeeded" or .status == "failed"); (.started_at | '"$ISO"') and (.finished_at | '"$ISO"'))'
+# The deployment agrees with its steps: completed_at set; error_message exactly when it failed.
+DEPLOYMENT_FINAL='(.data.status | IN("completed","failed")) and (.data.completed_at | '"$ISO"')
+  and (if .data.status == "failed" then (.data.error_message | type == "string" and length > 0) else .data.error_message == null end)'
+
+post_rollout() { # post_rollout VERSION -> the new id on stdout (empty when the POST failed)
+  req POST /api/deployments "{\"service\":\"api\",\"environment\":\"staging\",\"version\":\"$1\",\"deployed_by\":\"e2e@example.com\"}"
+  if [ "$STATUS" = 201 ] && jq -e '.data.status == "pending" and .data.automated == true' >/dev/null 2>&1 <<<"$BODY"; then
+    jq -r '.data.id' <<<"$BODY"
+  else
+    warn "POST $1: HTTP $STATUS $(head -c 300 <<<"$BODY")"
+  fi
+}
+# wait_final SECONDS ID...: until every rollout is completed or failed; 0 when all did in time.
+wait_final() {
+  local end=$(($(now_ms) + $1 * 1000)) id left
+  shift
+  while :; do
+    left=()
+    for id; do
+      req GET "/api/deployments/$id/steps"
+      jq -e '.data.status | IN("completed","failed")' >/dev/null 2>&1 <<<"$BODY" || left+=("$id")
+    done
+    ((${#left[@]} > 0)) || return 0
+    if (($(now_ms) >= end)); then
+      warn "not finished in time: ${left[*]}"
+      return 1
+    fi
+    set -- "${left[@]}"
+    sleep 1
+  done
+}
+# "container-number|hostname|state|health|id" of each worker container (hostname = consumer name)
+worker_containers() {
+  local ids
+  ids=$(compose ps -a -q worker | paste -sd' ' -)
+  [ -n "$ids" ] || return 0
+  # shellcheck disable=SC2086 # several ids
+  docker inspect -f '{{index .Config.Labels "com.docker.compose.container-number"}}|{{.Config.Hostname}}|{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}|{{.Id}}' $ids | sort -n
+}
+healthy_workers() { worker_containers | awk -F'|' '$3 == "running" && $4 == "healthy"' | wc -l | tr -d ' '; }
+steps_in_db() { # "rows distinct-steps" of deployment_steps for one deployment
+  db_sql "select count(*) || ' ' || count(distinct step) from deployment_steps where deployment_id = $1"
+}
+
+rollouts() {
+  section "rollout worker: one deployment on its own"
+  local id ids=() i workers t0 victim='' host='' container='' target='' step tries killed_id='' final_worker map rows distinct
+  if [ "$(healthy_workers)" -ge 1 ] && [ "$(healthy_workers)" = "$(worker_containers | grep -c .)" ]; then
+    pass "the worker container is healthy (consumer $(worker_containers | cut -d'|' -f2 | paste -sd' ' -))"
+  else
+    flunk "worker health: $(worker_containers | tr '\n' ' ')"
+  fi
+  id=$(post_rollout v7.0.0)
+  if [ -z "$id" ]; then
+    flunk "POST for the rollout: no pending deployment"
+    return
+  fi
+  req GET "/api/deployments/$id/steps"
+  check "GET /api/deployments/$id/steps right after the POST: 5 steps, automated, not cached" 200 \
+    "(.data.deployment_id == $id) and .data.automated == true and ([.data.steps[].step] == $STEP_NAMES)
+     and all(.data.steps[]; .status | IN(\"waiting\",\"running\",\"succeeded\",\"failed\",\"skipped\"))"
+  if [ -z "$(header X-Cache)" ]; then pass "the steps answer carries no X-Cache header (never cached)"; else
+    flunk "the steps answer has X-Cache: $(header X-Cache)"
+  fi
+  t0=$(now_ms)
+  if wait_final 120 "$id"; then
+    req GET "/api/deployments/$id/steps"
+    check "rollout $id reached $(jq -r .data.status <<<"$BODY") on its own in $(fmt_ms $(($(now_ms) - t0))) (worker $(jq -r .data.worker <<<"$BODY")): steps consistent" 200 "$STEPS_FINAL"
+    req GET "/api/deployments/$id"
+    check "the deployment agrees with its steps (status, completed_at, error_message)" 200 "$DEPLOYMENT_FINAL and .data.automated == true"
+  else
+    flunk "rollout $id did not reach completed or failed within 120 s: $(head -c 600 <<<"$BODY")"
+  fi
+  req GET "/api/deployments/${MANUAL:-1}/steps"
+  check "GET /steps of a manual deployment: no steps, no worker" 200 '.data.automated == false and .data.steps == [] and .data.worker == null and .data.attempts == 0'
+  req GET /api/deployments/987654321/steps
+  check "GET /api/deployments/{unknown}/steps -> 404" 404 "$ERR"
+  req GET /api/deployments/abc/steps
+  check "GET /api/deployments/abc/steps -> 400 error body" 400 "$ERR"
+
+  section "rollout worker: make scale-worker N=3, 9 rollouts"
+  if timed "make scale-worker N=3" scale-worker N=3; then pass "make scale-worker N=3"; else flunk "make scale-worker N=3"; fi
+  if [ "$(healthy_workers)" = 3 ]; then pass "3 healthy worker containers"; else flunk "workers after scale-worker N=3: $(worker_containers | tr '\n' ' ')"; fi
+  if grep -q 'CONSUMER NAME' "$tmp/out" && grep -q '/api/deployments' "$tmp/out"; then pass "make scale-worker shows the workers' table and how to create rollouts"; else
+    flunk "make scale-worker printed no workers table / hint"
+  fi
+  for i in 1 2 3 4 5 6 7 8 9; do
+    id=$(post_rollout "v7.1.$i")
+    [ -z "$id" ] || ids+=("$id")
+  done
+  if [ "${#ids[@]}" = 9 ]; then pass "9 rollouts requested (201 pending)"; else flunk "only ${#ids[@]} of 9 POSTs answered 201 pending"; fi
+  t0=$(now_ms)
+  if wait_final 240 "${ids[@]}"; then pass "all ${#ids[@]} rollouts reached completed or failed ($(fmt_ms $(($(now_ms) - t0))))"; else
+    flunk "not every rollout finished within 240 s"
+  fi
+  : >"$tmp/took"
+  for id in "${ids[@]}"; do
+    req GET "/api/deployments/$id/steps"
+    jq -e "$STEPS_FINAL" >/dev/null 2>&1 <<<"$BODY" || flunk "rollout $id: steps inconsistent with its outcome: $(head -c 400 <<<"$BODY")"
+    jq -r '.data.worker' <<<"$BODY" >>"$tmp/took"
+  done
+  workers=$(sort "$tmp/took" | uniq -c | awk '{ printf "%s%s x%s", (NR > 1 ? ", " : ""), $2, $1 }')
+  if [ "$(sort -u "$tmp/took" | grep -vc '^null$')" -ge 2 ]; then pass "the rollouts spread over $(sort -u "$tmp/took" | grep -vc '^null$') workers: $workers"; else
+    flunk "the 9 rollouts did not spread over >= 2 workers: $workers"
+  fi
+  "${MAKE_CMD[@]}" workers 2>&1 | sed -n '1,6p' || true
+
+  section "rollout worker: a worker killed mid-rollout"
+  # Kill the worker holding a running rollout; another one must take the job over and finish it.
+  map=$(worker_containers | awk -F'|' '$3 == "running"') # looked up once: the kill must be quick
+  for tries in 1 2 3; do
+    ids=()
+    for i in 1 2 3; do
+      id=$(post_rollout "v7.2.$tries$i")
+      [ -z "$id" ] || ids+=("$id")
+    done
+    victim=''
+    for _ in $(seq 1 100); do # ~20-40 s
+      for id in "${ids[@]}"; do
+        req GET "/api/deployments/$id/steps"
+        # an early step still running: the rest of the rollout needs several seconds more
+        step=$(jq -r 'select(.data.status == "in_progress") | .data.steps[] | select(.status == "running" and .position <= 3) | .step' <<<"$BODY" 2>/dev/null || true)
+        if [ -n "$step" ]; then
+          host=$(jq -r '.data.worker' <<<"$BODY")
+          container=$(awk -F'|' -v h="$host" '$2 == h { print $1 }' <<<"$map")
+          target=$(awk -F'|' -v h="$host" '$2 == h { print $5 }' <<<"$map")
+          if [ -n "$target" ]; then
+            victim=$id
+            break 2
+          fi
+        fi
+      done
+      sleep 0.2
+    done
+    if [ -z "$victim" ]; then
+      warn "no rollout caught in an early step (try $tries)"
+      continue
+    fi
+    docker kill "$target" >/dev/null
+    map=$(awk -F'|' -v t="$target" '$5 != t' <<<"$map")
+    req GET "/api/deployments/$victim/steps"
+    if jq -e '.data.status == "in_progress"' >/dev/null 2>&1 <<<"$BODY"; then
+      killed_id=$victim
+      break
+    fi
+    warn "rollout $victim finished before the kill landed (try $tries)"
+    victim=''
+  done
+  if [ -z "${killed_id:-}" ]; then
+    flunk "could not kill a worker while it ran a rollout (3 tries)"
+  else
+    pass "docker kill worker-$container (consumer $host) while it ran rollout $killed_id (step $step)"
+    t0=$(now_ms)
+    if wait_final 300 "$killed_id"; then
+      req GET "/api/deployments/$killed_id/steps"
+      final_worker=$(jq -r '.data.worker' <<<"$BODY")
+      check "rollout $killed_id was taken over and reached $(jq -r .data.status <<<"$BODY") $(fmt_ms $(($(now_ms) - t0))) after the kill (attempts $(jq -r .data.attempts <<<"$BODY"), worker $final_worker)" 200 \
+        "$STEPS_FINAL and .data.attempts >= 2 and .data.worker != \"$host\""
+      read -r rows distinct <<<"$(steps_in_db "$killed_id")"
+      if [ "$rows" = "$distinct" ] && [ "$rows" = "$(jq '[.data.steps[] | select(.status != "waiting" and .status != "skipped")] | length' <<<"$BODY")" ]; then
+        pass "each step of rollout $killed_id recorded once ($rows rows in deployment_steps)"
+      else
+        flunk "rollout $killed_id: $rows step rows, $distinct distinct steps"
+      fi
+    else
+      flunk "rollout $killed_id never finished after its worker was killed (300 s): $(head -c 600 <<<"$BODY")"
+    fi
+    wait_final 240 "${ids[@]}" || flunk "the other rollouts of the kill test did not finish"
+  fi
+
+  section "rollout worker: make scale-worker N=1"
+  if timed "make scale-worker N=1" scale-worker N=1; then pass "make scale-worker N=1"; else flunk "make scale-worker N=1"; fi
+  if [ "$(worker_containers | grep -c .)" = 1 ] && [ "$(healthy_workers)" = 1 ]; then pass "one healthy worker container again"; else
+    flunk "workers after scale-worker N=1: $(worker_containers | tr '\n' ' ')"
+  fi
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -186,6 +394,7 @@ section "start from nothing: make clean"
 must timed "make dev (cold: build images, empty volumes)" dev
 SEED=$(seed_snapshot)
 contract
+rollouts
 
 section "make dev while the stack is up"
 must timed "make dev (stack already up)" dev
@@ -196,7 +405,9 @@ section "persistence: make down, make dev"
 must timed "make down" down
 must timed "make dev (warm: images built, data kept)" dev
 req GET "/api/deployments/${CREATED:-0}"
-check "the new deployment survived make down / make dev" 200 ".data.id == ${CREATED:-0} and .data.status == \"failed\""
+check "the new deployment survived make down / make dev" 200 ".data.id == ${CREATED:-0} and .data.automated == true"
+req GET "/api/deployments/${MANUAL:-0}"
+check "the manual change survived make down / make dev" 200 '.data.status == "failed" and .data.error_message == "e2e: smoke failed"'
 
 section "make reset-db"
 req GET /api/stats
@@ -285,6 +496,13 @@ if [ -f web/Dockerfile ]; then
     check "same data as the dev stack ($COUNT deployments)" 200 ".count == $COUNT"
     req POST /api/deployments '{"service":"worker","environment":"production","version":"1.2.3","deployed_by":"e2e@example.com"}'
     check "POST through nginx -> 201" 201 '.data.status == "pending"'
+    id=$(jq -r '.data.id // 0' <<<"$BODY")
+    if wait_final 120 "$id"; then
+      req GET "/api/deployments/$id/steps"
+      check "the worker of compose.yaml alone rolled $id out (GET /steps through nginx)" 200 "$STEPS_FINAL"
+    else
+      flunk "rollout $id on the compose.yaml-only stack did not finish within 120 s"
+    fi
     if [ -f web/e2e/dashboard.e2e.mjs ]; then
       if (cd web && BASE_URL=$BASE SCREENSHOT_DIR="$ROOT/build/e2e/nginx" npm run -s e2e); then
         pass "browser: dashboard e2e on nginx"
