@@ -2,60 +2,31 @@
 // The dashboard in a real browser (Debian's Chromium driven by playwright-core) against the
 // RUNNING stack: nginx from compose.yaml or the Vite dev server from compose.override.yaml.
 //
-//   BASE_URL        where the dashboard is served      (default http://127.0.0.1:3000)
-//   SCREENSHOT_DIR  where dashboard*.png are written    (default <repo>/build/e2e)
-//   CHROMIUM_PATH   the browser binary                  (default /usr/bin/chromium)
-//   E2E_TIMEOUT_MS  per-step wait                       (default 15000)
+//   BASE_URL               where the dashboard is served           (default http://127.0.0.1:3000)
+//   SCREENSHOT_DIR         where dashboard*.png are written        (default <repo>/build/e2e)
+//   CHROMIUM_PATH          the browser binary                      (default /usr/bin/chromium)
+//   E2E_TIMEOUT_MS         per-step wait                           (default 15000)
+//   E2E_ROLLOUT_TIMEOUT_MS how long the worker may take a rollout  (default 90000)
 //
-// It creates one deployment (and starts it); it does not reset anything.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// It creates one deployment (the worker rolls it out) and starts one seeded pending deployment
+// by hand; it does not reset anything.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import {
+  anyFailed,
+  BASE_URL,
+  check,
+  CHROMIUM,
+  finish,
+  launchBrowser,
+  ROLLOUT_TIMEOUT,
+  SCREENSHOT_DIR,
+  step,
+  TIMEOUT,
+} from './harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:3000').replace(/\/+$/, '');
-const SCREENSHOT_DIR = path.resolve(
-  process.env.SCREENSHOT_DIR || path.join(here, '..', '..', 'build', 'e2e'),
-);
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 15_000);
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
-
-const results = [];
 let page;
 
-async function step(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`  ok    ${name} (${Date.now() - started} ms)`);
-  } catch (err) {
-    const msg = (err && err.message ? err.message : String(err))
-      .split('\n')
-      .slice(0, 6)
-      .join('\n        ');
-    results.push({ name, ok: false, msg });
-    console.log(`  FAIL  ${name}\n        ${msg}`);
-  }
-}
-
-function check(cond, message) {
-  if (!cond) throw new Error(message);
-}
-
+const STEP_NAMES = ['build', 'push', 'deploy', 'health_check', 'done'];
 const tid = (id) => `[data-testid="${id}"]`;
 const rows = () => page.locator(`${tid('deployments-table')} tbody tr`);
 
@@ -80,24 +51,7 @@ async function nextCacheStatus(before) {
 
 async function main() {
   console.log(`e2e: dashboard at ${BASE_URL} (Chromium ${CHROMIUM})`);
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const profile = mkdtempSync(path.join(tmpdir(), 'wander-e2e-'));
-  let context;
-  try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-      viewport: { width: 1280, height: 900 },
-      colorScheme: 'light',
-    });
-  } catch (err) {
-    console.error(`e2e: cannot start Chromium at ${CHROMIUM}: ${err.message.split('\n')[0]}`);
-    console.error('e2e: install it (apt-get install chromium) or set CHROMIUM_PATH.');
-    rmSync(profile, { recursive: true, force: true });
-    process.exit(2);
-  }
-  context.setDefaultTimeout(TIMEOUT);
+  const { context, close } = await launchBrowser();
   page = context.pages()[0] ?? (await context.newPage());
   const pageErrors = [];
   page.on('pageerror', (err) => pageErrors.push(err.message));
@@ -191,10 +145,21 @@ async function main() {
       const row = page.locator(tid(`deployment-row-${created}`));
       await row.waitFor();
       check((await row.innerText()).includes(version), `row #${created} does not show ${version}`);
-      check(
-        (await row.getAttribute('data-status')) === 'pending',
-        'the new deployment is not pending',
-      );
+      // One read of the row, so the worker cannot move it between two looks.
+      const seen = await row.evaluate((tr) => ({
+        status: tr.getAttribute('data-status'),
+        automated: tr.getAttribute('data-automated'),
+        rollingOut: tr.querySelector('[data-testid="rolling-out"]') !== null,
+        manualButtons: tr.querySelectorAll('[data-testid^="action-"]').length,
+      }));
+      check(seen.automated === 'true', `row #${created} is not automated (${seen.automated})`);
+      if (seen.status === 'pending' || seen.status === 'in_progress') {
+        check(seen.rollingOut, `row #${created} is ${seen.status} but shows no rolling-out marker`);
+        check(
+          seen.manualButtons === 0,
+          `row #${created} offers manual transitions while a worker rolls it out`,
+        );
+      }
       check(
         (await rows().first().getAttribute('data-testid')) === `deployment-row-${created}`,
         'the new row is not first',
@@ -205,21 +170,145 @@ async function main() {
       );
     });
 
-    await step('a row action moves the new deployment (pending -> in_progress)', async () => {
+    let outcome = null;
+    await step('the worker rolls the new deployment out, no click needed', async () => {
       check(created, 'no deployment was created');
-      const row = page.locator(tid(`deployment-row-${created}`));
-      await row.locator(tid('action-start')).click();
+      const sel = tid(`deployment-row-${created}`);
+      const started = Date.now();
+      // Only the page's own polling can bring the final status in: nothing here clicks.
+      await page.waitForFunction(
+        (s) => ['completed', 'failed'].includes(document.querySelector(s)?.dataset.status),
+        sel,
+        { timeout: ROLLOUT_TIMEOUT, polling: 250 },
+      );
+      outcome = await page.locator(sel).getAttribute('data-status');
+      console.log(`        #${created} ${outcome} after ${Date.now() - started} ms`);
+      const row = page.locator(sel);
+      check(
+        (await row.locator(tid('rolling-out')).count()) === 0,
+        'the rolling-out marker is still shown on a final row',
+      );
+      if (outcome === 'failed') {
+        const text = await row.innerText();
+        check(/failed: /.test(text), `the failed row shows no error message: '${text}'`);
+      } else {
+        check(
+          (await row.locator(tid('action-rollback')).count()) === 1,
+          'no Roll back on the completed deployment',
+        );
+      }
+    });
+
+    await step('its steps panel shows all five steps ended consistently', async () => {
+      check(outcome, 'the rollout did not end');
       await page
-        .locator(`${tid(`deployment-row-${created}`)}[data-status="in_progress"]`)
-        .waitFor();
+        .locator(tid(`deployment-row-${created}`))
+        .locator(tid('steps-button'))
+        .click();
+      const panel = page.locator(tid('steps-panel'));
+      await panel.waitFor();
+      // The panel polls on its own; wait until it shows what the row shows.
+      await panel.locator(`${tid('status-badge')}[data-status="${outcome}"]`).waitFor();
+      const statuses = [];
+      for (const name of STEP_NAMES) {
+        statuses.push(await panel.locator(tid(`step-${name}`)).getAttribute('data-status'));
+      }
+      if (outcome === 'completed') {
+        check(
+          statuses.every((s) => s === 'succeeded'),
+          `completed, but the steps are ${statuses.join(', ')}`,
+        );
+      } else {
+        const at = statuses.indexOf('failed');
+        const expected = STEP_NAMES.map((_, i) =>
+          i < at ? 'succeeded' : i === at ? 'failed' : 'skipped',
+        );
+        check(
+          at >= 0 && at < 4 && statuses.join() === expected.join(),
+          `failed, but the steps are ${statuses.join(', ')}`,
+        );
+        const failure = await panel.locator(tid('steps-failure')).innerText();
+        const stepMessage = await panel
+          .locator(tid(`step-${STEP_NAMES[at]}`))
+          .locator(tid('step-message'))
+          .innerText();
+        check(
+          stepMessage.length > 0 && failure.includes(stepMessage),
+          `the failure box '${failure}' does not show the step's message '${stepMessage}'`,
+        );
+      }
+      const worker = (await panel.locator(tid('steps-worker')).innerText()).trim();
+      check(worker && worker !== 'not picked up yet', `no worker named: '${worker}'`);
+      const attempts = Number.parseInt(await panel.locator(tid('steps-attempts')).innerText(), 10);
+      check(attempts >= 1, `attempts is ${attempts}`);
+      check((await panel.locator(tid('steps-live')).count()) === 0, 'a final rollout shows live');
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'dashboard-steps.png') });
+      await page.keyboard.press('Escape');
+      await panel.waitFor({ state: 'detached' });
+    });
+
+    await step('a seeded deployment still moves by hand', async () => {
+      // Seeded rows are manual. Start a pending one; once the seed has none left (this test ran
+      // before on the same stack), complete an in_progress one instead.
+      const moves = [
+        { from: 'pending', action: 'action-start', to: 'in_progress', then: 'action-complete' },
+        {
+          from: 'in_progress',
+          action: 'action-complete',
+          to: 'completed',
+          then: 'action-rollback',
+        },
+      ];
+      const manualRows = (status) =>
+        page.locator(
+          `${tid('deployments-table')} tbody tr[data-status="${status}"][data-automated="false"]`,
+        );
+      let id = null;
+      let move = null;
+      for (const candidate of moves) {
+        await page.locator(tid('filter-status')).selectOption(candidate.from);
+        await page.waitForFunction(
+          ([sel, status]) =>
+            [...document.querySelectorAll(sel)].every((tr) => tr.dataset.status === status),
+          [`${tid('deployments-table')} tbody tr`, candidate.from],
+        );
+        await page
+          .locator(`${tid('deployments-table')} tbody tr, ${tid('deployments-empty')}`)
+          .first()
+          .waitFor();
+        if ((await manualRows(candidate.from).count()) > 0) {
+          const testId = await manualRows(candidate.from).first().getAttribute('data-testid');
+          id = testId.replace('deployment-row-', '');
+          move = candidate;
+          break;
+        }
+      }
+      check(id, 'no seeded pending or in_progress deployment left (make reset-db restores them)');
+      console.log(`        #${id} ${move.from} -> ${move.to}`);
+      const row = page.locator(tid(`deployment-row-${id}`));
       check(
-        (await row.locator(tid('action-complete')).count()) === 1,
-        'no Complete action on an in_progress row',
+        (await row.locator(tid('rolling-out')).count()) === 0,
+        'a manual row claims a worker rolls it out',
       );
+      await row.locator(tid(move.action)).click();
+      // It leaves this filtered view; it shows up under its new status.
+      await row.waitFor({ state: 'detached' });
+      await page.locator(tid('filter-status')).selectOption(move.to);
+      await page.locator(`${tid(`deployment-row-${id}`)}[data-status="${move.to}"]`).waitFor();
       check(
-        (await row.locator(tid('action-start')).count()) === 0,
-        'Start still offered on an in_progress row',
+        (await row.locator(tid(move.then)).count()) === 1,
+        `no ${move.then} on the manual ${move.to} row`,
       );
+      // Seeded rows have no Steps button; a click on the row says why.
+      check(
+        (await row.locator(tid('steps-button')).count()) === 0,
+        'a seeded row offers rollout steps',
+      );
+      await row.locator('td[data-label="Version"]').click();
+      await page.locator(tid('steps-manual')).waitFor();
+      await page.keyboard.press('Escape');
+      await page.locator(tid('filter-clear')).click();
+      await page.waitForURL((u) => !u.search.includes('status='));
     });
 
     await step('clearing the cache shows MISS, then HIT on the next load', async () => {
@@ -259,28 +348,15 @@ async function main() {
       check(pageErrors.length === 0, `page errors: ${pageErrors.join(' | ')}`);
     });
   } finally {
-    if (results.some((r) => !r.ok)) {
+    if (anyFailed()) {
       await page
         .screenshot({ path: path.join(SCREENSHOT_DIR, 'dashboard-failure.png'), fullPage: true })
         .catch(() => {});
       console.log(`  failure screenshot: ${path.join(SCREENSHOT_DIR, 'dashboard-failure.png')}`);
     }
-    await context.close().catch(() => {});
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
-
-  const passed = results.filter((r) => r.ok).length;
-  const failed = results.length - passed;
-  if (failed) {
-    console.log(
-      `e2e: FAILED: ${results
-        .filter((r) => !r.ok)
-        .map((r) => r.name)
-        .join('; ')}`,
-    );
-  }
-  console.log(`e2e: ${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  finish();
 }
 
 main().catch((err) => {

@@ -41,19 +41,20 @@ export function newRollout(): SimRollout {
   };
 }
 
+// The same kind of text the real worker's StepSimulator writes.
 function successMessage(step: RolloutStepName, d: Deployment): string {
   const image = `${d.service.name}:${d.version}`;
   switch (step) {
     case 'build':
-      return `Built image ${image}`;
+      return `Built image ${image} (sha256:${(d.id * 2654435761).toString(16).padStart(16, '0')})`;
     case 'push':
-      return `Pushed ${image} to the registry`;
+      return `Pushed ${image} to registry.wander.internal`;
     case 'deploy':
-      return `Deployed ${image} to ${d.environment.name}`;
+      return `Rolled out 3/3 replicas of ${d.service.name} to ${d.environment.name}`;
     case 'health_check':
-      return 'All instances healthy';
+      return '3/3 replicas ready; GET /health answered 200';
     case 'done':
-      return `${image} is live in ${d.environment.name}`;
+      return `${d.service.name} ${d.version} is live in ${d.environment.name}`;
   }
 }
 

@@ -66,12 +66,18 @@ describe('create deployment form', () => {
     await user.type(within(form).getByLabelText('Deployed by (e-mail)'), 'dev@example.com');
     await user.click(within(form).getByRole('button', { name: 'Create deployment' }));
 
-    expect(await screen.findByTestId('create-success')).toHaveTextContent('Created #33');
+    expect(await screen.findByTestId('create-success')).toHaveTextContent(
+      'Created #33: worker v9.8.7-rc.1 to staging; a worker rolls it out now.',
+    );
     const row = await screen.findByTestId('deployment-row-33');
     expect(within(row).getByText('v9.8.7-rc.1')).toBeInTheDocument();
     expect(within(row).getByText('worker')).toBeInTheDocument();
     expect(within(row).getByText('staging')).toBeInTheDocument();
     expect(within(row).getByTestId('status-badge')).toHaveAttribute('data-status', 'pending');
+    // Created through the API, so the worker owns it: no Start button, a marker instead.
+    expect(row).toHaveAttribute('data-automated', 'true');
+    expect(within(row).getByTestId('rolling-out')).toHaveTextContent('Queued');
+    expect(within(row).queryByTestId('action-start')).not.toBeInTheDocument();
     // Newest first: the new row leads the table; the counts moved with it.
     expect(screen.getAllByRole('row')[1]).toBe(row);
     await waitFor(() => expect(screen.getByTestId('page-summary')).toHaveTextContent('of 33'));

@@ -166,7 +166,9 @@ export function CreateDeploymentForm({ onCreated }: { onCreated?: (d: Deployment
           {created && !mutation.isError && (
             <p className="ok-msg" data-testid="create-success">
               Created #{created.id}: {created.service.name} {created.version} to{' '}
-              {created.environment.name} ({created.status}).
+              {created.environment.name}
+              {/* The status at creation goes stale at once when a worker takes it over. */}
+              {created.automated ? '; a worker rolls it out now.' : ` (${created.status}).`}
             </p>
           )}
         </div>

@@ -26,16 +26,17 @@ export function DeploymentsPanel({ highlightId }: { highlightId?: number | null 
 
   const [stepsFor, setStepsFor] = useState<number | null>(null);
   const stepsOpener = useRef<HTMLElement | null>(null);
-  const showSteps = (id: number, opener: HTMLElement) => {
+  const showSteps = (id: number, opener: HTMLElement | null) => {
     stepsOpener.current = opener;
     setStepsFor(id);
   };
   const closeSteps = () => {
     setStepsFor(null);
-    // Back to where the user was; the heading if that row has gone from the page meanwhile.
+    // Back to the button that opened it; else (a row click, or the row has gone from the page)
+    // to the table's heading, without scrolling the page away from where the user was.
     const opener = stepsOpener.current;
     if (opener?.isConnected) opener.focus();
-    else document.getElementById('deployments-title')?.focus();
+    else document.getElementById('deployments-title')?.focus({ preventScroll: true });
   };
 
   let content;

@@ -3,19 +3,16 @@ import type { Deployment } from '../../../lib/api-client';
 import { formatDateTime, formatDuration, formatRelative } from '../../../lib/format';
 import { StatusActions } from './StatusActions';
 import { StatusBadge } from './StatusBadge';
+import { StepsButton } from './StepsButton';
 
 function rowClass(
   id: number,
   highlightId: number | null | undefined,
   selectedId: number | null | undefined,
-  clickable: boolean,
-): string | undefined {
-  const classes = [
-    highlightId === id && 'row-new',
-    selectedId === id && 'row-selected',
-    clickable && 'row-clickable',
-  ].filter(Boolean);
-  return classes.length ? classes.join(' ') : undefined;
+): string {
+  return ['row-clickable', highlightId === id && 'row-new', selectedId === id && 'row-selected']
+    .filter(Boolean)
+    .join(' ');
 }
 
 function duration(d: Deployment): string {
@@ -31,17 +28,18 @@ interface Props {
   highlightId?: number | null;
   /** The deployment whose steps are open, if any. */
   selectedId?: number | null;
-  onShowSteps?: (id: number, opener: HTMLElement) => void;
+  /** `opener` gets focus back when the panel closes (none for a row without a Steps button). */
+  onShowSteps: (id: number, opener: HTMLElement | null) => void;
 }
 
 export function DeploymentsTable({ rows, highlightId, selectedId, onShowSteps }: Props) {
-  // Mouse users may click anywhere on a row; keyboard users get the row's Steps button.
+  // Mouse users may click anywhere on a row; keyboard users get the Steps button of the rows
+  // that have steps.
   const onRowClick = (e: MouseEvent<HTMLTableRowElement>, id: number) => {
     const target = e.target as Element;
-    if (!onShowSteps || target.closest(INTERACTIVE)) return;
+    if (target.closest(INTERACTIVE)) return;
     if (window.getSelection()?.toString()) return; // selecting text to copy, not opening
-    const opener = e.currentTarget.querySelector<HTMLElement>('[data-testid="steps-button"]');
-    onShowSteps(id, opener ?? e.currentTarget);
+    onShowSteps(id, e.currentTarget.querySelector<HTMLElement>('[data-testid="steps-button"]'));
   };
 
   return (
@@ -67,7 +65,7 @@ export function DeploymentsTable({ rows, highlightId, selectedId, onShowSteps }:
             data-testid={`deployment-row-${d.id}`}
             data-status={d.status}
             data-automated={d.automated}
-            className={rowClass(d.id, highlightId, selectedId, Boolean(onShowSteps))}
+            className={rowClass(d.id, highlightId, selectedId)}
             onClick={(e) => onRowClick(e, d.id)}
           >
             <td data-label="#" className="num muted">
@@ -102,21 +100,16 @@ export function DeploymentsTable({ rows, highlightId, selectedId, onShowSteps }:
               {duration(d)}
             </td>
             <td data-label="Actions">
+              {/* Seeded rows have no steps (a click on the row still says so): no button. */}
               <div className="row-tools">
-                <StatusActions deployment={d} />
-                {onShowSteps && (
-                  <button
-                    type="button"
-                    className="btn btn-small btn-ghost"
-                    data-testid="steps-button"
-                    aria-label={`Show rollout steps of deployment ${d.id}`}
-                    aria-expanded={selectedId === d.id}
-                    aria-controls={selectedId === d.id ? 'steps-panel' : undefined}
-                    onClick={(e) => onShowSteps(d.id, e.currentTarget)}
-                  >
-                    Steps
-                  </button>
+                {d.automated && (
+                  <StepsButton
+                    deployment={d}
+                    expanded={selectedId === d.id}
+                    onOpen={(opener) => onShowSteps(d.id, opener)}
+                  />
                 )}
+                <StatusActions deployment={d} />
               </div>
             </td>
           </tr>

@@ -25,7 +25,7 @@ describe('deployments a worker rolls out', () => {
     renderApp({ ui: <DeploymentsPanel /> });
     await screen.findByTestId(`deployment-row-${d.id}`);
 
-    expect(within(row(d.id)).getByTestId('rolling-out')).toHaveTextContent('Queued for a worker');
+    expect(within(row(d.id)).getByTestId('rolling-out')).toHaveTextContent('Queued');
     expect(manualActionsIn(row(d.id))).toEqual([]);
     expect(screen.getByTestId('deployments-live')).toHaveTextContent('1 rolling out');
 
@@ -35,6 +35,9 @@ describe('deployments a worker rolls out', () => {
     expect(manualActionsIn(row(d.id))).toEqual([]);
 
     expect(manualActionsIn(row(seededRowWith('pending').id))).toEqual(['action-start']);
+    expect(
+      within(row(seededRowWith('pending').id)).queryByTestId('steps-button'),
+    ).not.toBeInTheDocument();
     expect(manualActionsIn(row(seededRowWith('in_progress').id))).toEqual([
       'action-complete',
       'action-fail',

@@ -7,7 +7,6 @@ import {
   type TargetStatus,
 } from '../../../lib/api-client';
 import { useUpdateDeployment } from '../api/update-deployment';
-import { RolloutIndicator } from './RolloutIndicator';
 
 const LABELS: Record<TargetStatus, string> = {
   in_progress: 'Start',
@@ -33,8 +32,8 @@ function explain(err: Error, d: Deployment): string {
 }
 
 /**
- * Only the transitions the API accepts from the row's current status; none while a worker rolls
- * the deployment out (the API answers 409 to them), which the row says instead.
+ * Only the transitions the API accepts from the row's current status. Nothing while a worker
+ * rolls the deployment out (the API answers 409 to them): the row's StepsButton says so instead.
  */
 export function StatusActions({ deployment }: { deployment: Deployment }) {
   const d = deployment;
@@ -65,6 +64,8 @@ export function StatusActions({ deployment }: { deployment: Deployment }) {
     );
   };
 
+  if (isRollingOut(d)) return null;
+
   const submitFail = (e: FormEvent) => {
     e.preventDefault();
     if (message.trim()) move('failed', message.trim());
@@ -72,9 +73,7 @@ export function StatusActions({ deployment }: { deployment: Deployment }) {
 
   return (
     <div className="row-actions">
-      {isRollingOut(d) ? (
-        <RolloutIndicator status={d.status} />
-      ) : targets.length === 0 ? (
+      {targets.length === 0 ? (
         <span className="muted" title="Final state: no further transitions">
           —
         </span>

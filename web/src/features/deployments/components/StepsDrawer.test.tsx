@@ -107,10 +107,17 @@ describe('rollout steps panel', () => {
     expect(within(panel()).queryByRole('list', { name: 'Rollout steps' })).not.toBeInTheDocument();
     expect(screen.queryByTestId('steps-live')).not.toBeInTheDocument();
     expect(within(row).getByTestId('action-start')).toBeInTheDocument();
+    // Nothing to show, so no Steps button for the keyboard to stop at.
+    expect(within(row).queryByTestId('steps-button')).not.toBeInTheDocument();
+
+    await user.keyboard('{Escape}');
+    expect(screen.queryByTestId('steps-panel')).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Deployments' })).toHaveFocus();
   });
 
   it('reports a deployment that no longer exists', async () => {
-    const gone = seededRowWith('completed');
+    const gone = createAutomatedDeployment();
+    db.finishRollout(gone.id);
     const { user } = renderApp({ ui: <DeploymentsPanel /> });
     const row = await screen.findByTestId(`deployment-row-${gone.id}`);
     db.deployments = db.deployments.filter((d) => d.id !== gone.id); // make reset-db meanwhile
@@ -126,7 +133,8 @@ describe('rollout steps panel', () => {
     const { user } = renderApp({ ui: <DeploymentsPanel /> });
     const row = await screen.findByTestId(`deployment-row-${d.id}`);
     const button = within(row).getByTestId('steps-button');
-    expect(button).toHaveAccessibleName(`Show rollout steps of deployment ${d.id}`);
+    // While queued the button also says that the worker has it.
+    expect(button).toHaveAccessibleName(`Queued: show rollout steps of deployment ${d.id}`);
 
     button.focus();
     await user.keyboard('{Enter}');
