@@ -7,6 +7,14 @@ import { renderApp } from '../../../testing/render';
 import { server } from '../../../testing/server';
 
 describe('create deployment form', () => {
+  it('cannot be sent before the service and environment lists are there', async () => {
+    renderApp();
+    const submit = screen.getByRole('button', { name: 'Create deployment' });
+    expect(submit).toBeDisabled();
+    await within(screen.getByTestId('create-form')).findByRole('option', { name: 'analytics' });
+    await waitFor(() => expect(submit).toBeEnabled());
+  });
+
   it('shows the 422 field errors from the API next to the fields', async () => {
     const { user } = renderApp();
     const form = screen.getByTestId('create-form');

@@ -146,7 +146,8 @@ export function CreateDeploymentForm({ onCreated }: { onCreated?: (d: Deployment
         <button
           type="submit"
           className="btn btn-primary"
-          disabled={mutation.isPending}
+          // Until the pickers have their lists, the form would send an empty service.
+          disabled={mutation.isPending || services.isPending || environments.isPending}
           data-testid="create-submit"
         >
           {mutation.isPending ? 'Creating…' : 'Create deployment'}
