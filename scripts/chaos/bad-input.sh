@@ -50,18 +50,23 @@ long() { head -c "$1" /dev/zero | tr '\0' "${2:-a}"; }
 
 bad_input() {
   section "bad input: >= 200 malformed requests across every endpoint"
-  local before refs_before valid1 valid2 valid_ids after refs_after v f p t i
+  local before refs_before valid1 valid2 valid_ids after refs_after v f p t i manual running
   local valid='{"service":"frontend","environment":"staging","version":"v1.2.3","deployed_by":"bad@chaos.example"}'
   local refs="select md5(string_agg(concat_ws('|', id, name, description), ',' order by id)) from"
   before=$(db_fingerprint)
   refs_before=$(psql_q "$refs services")/$(psql_q "$refs environments")
-  # The valid writes: two deployments, one moved to in_progress (PATCH targets below).
+  # The valid writes: two deployments (PATCH targets below), which the worker rolls out meanwhile.
   req POST "$API/deployments" "$valid"
   valid1=$(jq -r '.data.id // 0' <<<"$BODY")
   req POST "$API/deployments" "$valid"
   valid2=$(jq -r '.data.id // 0' <<<"$BODY")
-  req PATCH "$API/deployments/$valid2" '{"status":"in_progress"}'
   valid_ids="$valid1,$valid2"
+  # PATCH targets whose state nobody else changes: seeded (manual) deployments, one pending, one
+  # in_progress (the worker moves the valid writes). A wrongly accepted PATCH shows in the fingerprint.
+  req GET "$API/deployments?status=pending&limit=100"
+  manual=$(jq -r '[.data[] | select(.automated == false)][0].id // 0' <<<"$BODY")
+  req GET "$API/deployments?status=in_progress&limit=100"
+  running=$(jq -r '[.data[] | select(.automated == false)][0].id // 0' <<<"$BODY")
 
   # Malformed and truncated JSON, and JSON that is not an object.
   for v in '{' '{"service":' '{"service":"frontend"' '{"service":"frontend",}' "{'service':'frontend'}" 'not json' \
@@ -91,7 +96,7 @@ bad_input() {
   bad 413 POST /deployments -H 'Content-Type: application/json' --data-binary @"$tmp/big2"
   bad 413 POST /deployments -H 'Content-Type: application/json' -H 'Transfer-Encoding: chunked' --data-binary @"$tmp/big2"
   bad 400 POST /deployments -H 'Content-Type: application/json' -H 'Transfer-Encoding: chunked' --data-binary @"$tmp/big1"
-  bad 413 PATCH "/deployments/$valid2" -H 'Content-Type: application/json' --data-binary @"$tmp/big1"
+  bad 413 PATCH "/deployments/$running" -H 'Content-Type: application/json' --data-binary @"$tmp/big1"
   # SQL injection, script and other hostile strings in every field (NUL included: PostgreSQL text
   # cannot hold it, so it must be refused before it gets there).
   # shellcheck disable=SC2016 # literal strings
@@ -100,20 +105,20 @@ bad_input() {
   for p in "${hostile[@]}"; do
     v=$(jq -Rc . <<<"$p" | sed 's/\\\\u/\\u/g') # keep \u escapes as JSON escapes
     for f in service environment version deployed_by; do post 422 "$(body_with "$f" "$v")"; done
-    patch 4xx "$valid2" "{\"status\":$v}"
-    patch 4xx "$valid1" "{\"status\":\"in_progress\",\"error_message\":$v}"
+    patch 4xx "$running" "{\"status\":$v}"
+    patch 4xx "$manual" "{\"status\":\"in_progress\",\"error_message\":$v}"
     t=$(jq -rn --arg v "$p" '$v | @uri')
     bad nomatch GET "/deployments?service=$t"
     bad nomatch GET "/deployments?environment=$t"
     bad 400 GET "/deployments?status=$t"
   done
-  patch 4xx "$valid2" '{"status":"failed","error_message":"stuck\u0000here"}'
+  patch 4xx "$running" '{"status":"failed","error_message":"stuck\u0000here"}'
   bad nomatch GET '/deployments?service=front%00end'
   bad nomatch GET '/deployments?environment=stag%00ing'
   # Wrong content types.
   for t in text/plain application/xml application/x-www-form-urlencoded multipart/form-data text/json; do
     bad 415 POST /deployments -H "Content-Type: $t" --data-binary "$valid"
-    bad 415 PATCH "/deployments/$valid2" -H "Content-Type: $t" --data-binary '{"status":"completed"}'
+    bad 415 PATCH "/deployments/$running" -H "Content-Type: $t" --data-binary '{"status":"completed"}'
   done
   bad 415 POST /deployments -H 'Content-Type:' --data-binary "$valid"
   # PATCH: malformed, wrong types, unknown and illegal statuses, extra fields.
@@ -121,9 +126,9 @@ bad_input() {
     '{"status":"done"}' '{"status":"PENDING"}' '{"status":"rolled back"}' '{"status":""}' \
     '{"status":"in_progress","foo":1}' '{"status":"completed","status":"failed"}' '{"status":"completed","error_message":"not allowed"}' \
     "{\"status\":\"failed\",\"error_message\":\"$(long 2500)\"}"; do
-    patch 4xx "$valid2" "$v"
+    patch 4xx "$running" "$v"
   done
-  for v in completed failed rolled_back pending; do patch 409 "$valid1" "{\"status\":\"$v\"}"; done
+  for v in completed failed rolled_back pending; do patch 409 "$manual" "{\"status\":\"$v\"}"; done
   # Ids, limit and offset: negative, zero, huge, not numbers.
   for i in -1 0 abc 1.5 99999999999999999999 9223372036854775807 "1%27%20OR%201=1" "%3Cscript%3E" "1%3BDROP" 0x10 " 1"; do
     bad 4xx GET "/deployments/${i// /%20}"

@@ -43,6 +43,74 @@ fault_redis() {
     "${hit_at:+first HIT $(secs_between "$t_start" "$hit_at") after start}$([ -n "$hit_at" ] || echo "no HIT")"
 }
 
+# rollout_status ID -> "status attempts steps-consistent" from GET /steps (consistent: 1 or 0)
+rollout_status() {
+  req GET "$API/deployments/$1/steps"
+  # shellcheck disable=SC2016 # jq variables
+  jq -r '.data as $d | [$d.status, $d.attempts, (if ([$d.steps[].step] == ["build","push","deploy","health_check","done"])
+    and ([$d.steps[].status] as $s | if $d.status == "completed" then all($s[]; . == "succeeded")
+      elif $d.status == "failed" then ($s | index("failed")) as $f | $f != null and all($s[$f+1:][]; . == "skipped")
+      else true end) then 1 else 0 end)] | join(" ")' <<<"$BODY" 2>/dev/null || echo "? 0 0"
+}
+
+fault_rollouts_redis() {
+  section "Redis stopped for 10 s while rollouts run (jobs queued before and during the outage)"
+  local ids=() during=() id i t_stop t_start t_done='' left st consistent n_bad=0 posts=0 post_fail=0 rows distinct dup=0 life
+  life=$(container_life worker)
+  for i in 1 2 3 4 5; do
+    req POST "$API/deployments" "{\"service\":\"api\",\"environment\":\"staging\",\"version\":\"v$RUN_ID.9.$i\",\"deployed_by\":\"rollouts@chaos.example\"}"
+    posts=$((posts + 1))
+    if [ "$STATUS" = 201 ]; then ids+=("$(jq -r '.data.id' <<<"$BODY")"); else post_fail=$((post_fail + 1)); fi
+  done
+  sleep 1
+  t_stop=$(now_ms)
+  compose stop redis >/dev/null 2>&1
+  for i in 1 2 3; do # created while Redis is away: the API answers 201; the job reaches Redis later
+    req POST "$API/deployments" "{\"service\":\"api\",\"environment\":\"staging\",\"version\":\"v$RUN_ID.9.1$i\",\"deployed_by\":\"rollouts@chaos.example\"}"
+    posts=$((posts + 1))
+    if [ "$STATUS" = 201 ]; then during+=("$(jq -r '.data.id' <<<"$BODY")"); else
+      post_fail=$((post_fail + 1))
+      warn "POST with Redis down: HTTP $STATUS $(head -c 200 <<<"$BODY")"
+    fi
+  done
+  sleep 10
+  t_start=$(now_ms)
+  compose start redis >/dev/null 2>&1
+  wait_healthy redis 30 || flunk "redis not healthy again within 30 s"
+  ids+=("${during[@]}")
+  # The jobs created before the stop are in the stream (Redis saves it on stop); the ones created
+  # during the outage never reached it: the workers' relay queues them from PostgreSQL (60 s).
+  for _ in $(seq 1 240); do
+    left=0
+    for id in "${ids[@]}"; do
+      read -r st _ _ <<<"$(rollout_status "$id")"
+      case $st in completed | failed) ;; *) left=$((left + 1)) ;; esac
+    done
+    if [ "$left" = 0 ]; then
+      t_done=$(now_ms)
+      break
+    fi
+    sleep 1
+  done
+  for id in "${ids[@]}"; do
+    read -r st _ consistent <<<"$(rollout_status "$id")"
+    case $st in completed | failed) [ "$consistent" = 1 ] || n_bad=$((n_bad + 1)) ;; *) n_bad=$((n_bad + 1)) ;; esac
+    read -r rows distinct <<<"$(psql_q "select count(*) || ' ' || count(distinct step) from deployment_steps where deployment_id = $id")"
+    [ "$rows" = "$distinct" ] || dup=$((dup + 1))
+  done
+  [ "$post_fail" = 0 ] && r=0 || r=1
+  verdict "$r" "rollouts: every POST answered 201, ${#during[@]} of them with Redis stopped ($post_fail failed)"
+  [ -n "$t_done" ] && [ "$n_bad" = 0 ] && r=0 || r=1
+  verdict "$r" "rollouts: all ${#ids[@]} reached completed or failed with consistent steps after Redis came back${t_done:+ ($(secs_between "$t_start" "$t_done") after redis start)} ($n_bad not)"
+  [ "$dup" = 0 ] && r=0 || r=1
+  verdict "$r" "rollouts: no step recorded twice ($dup rollouts with a duplicate)"
+  wait_healthy worker 60 && [ "$(container_life worker)" = "$life" ] && r=0 || r=1
+  verdict "$r" "rollouts: the worker is healthy again without a restart"
+  scenario_line "rollouts, redis outage" "5 rollouts, compose stop redis ($(secs_between "$t_stop" "$t_start") until start), 3 more POSTed while down" "$posts" \
+    "$post_fail POSTs, $n_bad rollouts unfinished/inconsistent, $dup duplicate steps" \
+    "$([ -n "$t_done" ] && echo "all finished $(secs_between "$t_start" "$t_done") after redis start" || echo "not finished in 240 s")"
+}
+
 fault_db() {
   section "PostgreSQL restarted under load"
   local life ids t_restart t_healthy bad early late last_end first_start n fails probe_fails recovery

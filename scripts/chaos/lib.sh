@@ -11,6 +11,8 @@ export API_IMAGE=zero-to-running/api:chaos WEB_IMAGE=zero-to-running/web:chaos W
 # The developer topology (what make dev runs) plus the rate-limit pass-through.
 export COMPOSE_FILE=compose.yaml:compose.override.yaml:scripts/chaos/compose.chaos.yaml
 export RATE_LIMIT_WRITES_PER_MINUTE=0
+# Short rollout steps (the defaults, 1-3 s a step, are for people watching the dashboard).
+export ROLLOUT_STEP_DELAY_MIN=${CHAOS_ROLLOUT_STEP_DELAY_MIN:-300ms} ROLLOUT_STEP_DELAY_MAX=${CHAOS_ROLLOUT_STEP_DELAY_MAX:-900ms}
 API=http://127.0.0.1:$API_PORT/api
 WEB=http://127.0.0.1:$WEB_PORT
 read -r -a MAKE_CMD <<<"${MAKE:-make} --no-print-directory"

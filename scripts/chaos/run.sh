@@ -3,13 +3,13 @@
 #  1. make dev (cold: images built, empty volumes) in its own Compose project (ztr-chaos) on
 #     non-default ports (231xx) with its own image tags; writes unlimited (RATE_LIMIT_WRITES_PER_MINUTE=0)
 #  2. scripts/security/check.sh on it
-#  3. faults under bounded load (wrk and curl, 127.0.0.1 only): Redis stopped 10 s, PostgreSQL
-#     restarted, the bad-input battery, the write rate limit, the API crashed and docker-killed
+#  3. faults under bounded load (wrk and curl, 127.0.0.1 only): Redis stopped 10 s, Redis stopped
+#     while rollouts run (they all finish after it is back), PostgreSQL restarted, the bad-input battery, the write rate limit, the API crashed and docker-killed
 #     (with the dashboard's banner watched in Chromium), make down during a write burst then
 #     make dev, make reset-db while the dashboard polls
 # One line per scenario (what was done, requests, failures, recovery), a table at the end, and
 # `chaos: N passed, M failed`. Always tears down (make clean of the chaos project; CHAOS_KEEP=1
-# keeps it up), keeps the exit code. CHAOS_ONLY="redis db bad_input limit kill down reset security"
+# keeps it up), keeps the exit code. CHAOS_ONLY="redis rollouts db bad_input limit kill down reset security"
 # runs a subset against an already running chaos stack (for work on this script).
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
@@ -78,6 +78,7 @@ if wanted security; then
 fi
 
 if wanted redis; then fault_redis; fi
+if wanted rollouts; then fault_rollouts_redis; fi
 if wanted db; then fault_db; fi
 if wanted bad_input; then bad_input; fi
 if wanted limit; then rate_limit; fi

@@ -2,7 +2,7 @@
 # Security checks on the Compose project and its running stack (make chaos runs it; it also runs
 # on its own against `make dev`: scripts/security/check.sh). Fails when:
 #  - a port is published on anything but 127.0.0.1 (the Compose files, and the running containers)
-#  - the api or migrate container runs as root
+#  - the api, worker or migrate container runs as root
 #  - a password/secret value from .env is in any layer or config of the project's images
 #    (`docker save`), or in k8s-generated/ (committed or committable files)
 #  - .env is not git-ignored, or is tracked
@@ -53,7 +53,7 @@ fi
 
 # --- Users ------------------------------------------------------------------------------------
 api_image=${API_IMAGE:-zero-to-running/api:dev}
-for svc in api migrate; do
+for svc in api worker migrate; do
   id=$(cid "$svc")
   if [ -n "$id" ]; then
     user=$(docker inspect -f '{{.Config.User}}' "$id")
@@ -65,7 +65,7 @@ for svc in api migrate; do
     warn "security: no $svc container and no $api_image image: user check skipped"
     continue
   fi
-  if [ "$svc" = api ] && [ -n "$id" ] && [ "$(docker inspect -f '{{.State.Running}}' "$id")" = true ]; then
+  if [ "$svc" != migrate ] && [ -n "$id" ] && [ "$(docker inspect -f '{{.State.Running}}' "$id")" = true ]; then
     uid=$(docker exec "$id" id -u 2>/dev/null || echo '?')
   else # a one-shot: the same image and user in a throwaway container
     uid=$(docker run --rm ${user:+--user "$user"} --entrypoint id "$image" -u 2>/dev/null || echo '?')
