@@ -4,23 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.zerotorunning.wander.support.Http;
-import dev.zerotorunning.wander.support.TestStack;
+import dev.zerotorunning.wander.support.SeededStackTest;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class CacheTest {
-  private final TestStack stack = TestStack.get();
-  private final Http http = stack.http();
-
-  @BeforeEach
-  void freshSeed() {
-    stack.resetData();
-  }
+class CacheTest extends SeededStackTest {
 
   @AfterEach
   void redisBack() {

@@ -4,26 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.zerotorunning.wander.db.Seeder;
-import dev.zerotorunning.wander.support.Http;
-import dev.zerotorunning.wander.support.TestStack;
+import dev.zerotorunning.wander.support.SeededStackTest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class ReadEndpointsTest {
-  private final TestStack stack = TestStack.get();
-  private final Http http = stack.http();
-
-  @BeforeEach
-  void freshSeed() {
-    stack.resetData();
-  }
+class ReadEndpointsTest extends SeededStackTest {
 
   @Test
   void listsTheSeededServicesWithRepositories() {

@@ -4,21 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.zerotorunning.wander.support.Http;
+import dev.zerotorunning.wander.support.SeededStackTest;
 import dev.zerotorunning.wander.support.TestStack;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /deployments/{id}/steps} as the API answers it, with no worker running. */
-class RolloutStepsTest {
-  private final TestStack stack = TestStack.get();
-  private final Http http = stack.http();
-
-  @BeforeEach
-  void freshSeed() {
-    stack.resetData();
-  }
+class RolloutStepsTest extends SeededStackTest {
 
   @Test
   void aQueuedRolloutListsEveryStepAsWaiting() {

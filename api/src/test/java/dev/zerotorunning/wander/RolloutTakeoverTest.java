@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.zerotorunning.wander.support.Await;
-import dev.zerotorunning.wander.support.Http;
-import dev.zerotorunning.wander.support.TestStack;
+import dev.zerotorunning.wander.support.SeededStackTest;
 import io.dropwizard.testing.DropwizardTestSupport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,16 +19,9 @@ import org.junit.jupiter.api.Test;
  * another worker takes the job over, resumes after the last finished step and records no step
  * twice.
  */
-class RolloutTakeoverTest {
-  private final TestStack stack = TestStack.get();
-  private final Http http = stack.http();
+class RolloutTakeoverTest extends SeededStackTest {
   private Process doomed;
   private DropwizardTestSupport<WanderConfiguration> survivor;
-
-  @BeforeEach
-  void freshSeed() {
-    stack.resetData();
-  }
 
   @AfterEach
   void stopWorkers() {

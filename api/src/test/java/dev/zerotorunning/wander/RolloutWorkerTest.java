@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.zerotorunning.wander.support.Await;
 import dev.zerotorunning.wander.support.Http;
+import dev.zerotorunning.wander.support.SeededStackTest;
 import dev.zerotorunning.wander.support.TestStack;
 import io.dropwizard.testing.DropwizardTestSupport;
 import java.time.Duration;
@@ -16,7 +17,6 @@ import java.util.Set;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,17 +24,10 @@ import org.junit.jupiter.api.Test;
  * on their own, a share fails, two workers split the work but never share a deployment, and a lost
  * job is queued again from PostgreSQL.
  */
-class RolloutWorkerTest {
+class RolloutWorkerTest extends SeededStackTest {
   static final Duration DEADLINE = Duration.ofSeconds(60);
 
-  private final TestStack stack = TestStack.get();
-  private final Http http = stack.http();
   private final List<DropwizardTestSupport<WanderConfiguration>> workers = new ArrayList<>();
-
-  @BeforeEach
-  void freshSeed() {
-    stack.resetData();
-  }
 
   @AfterEach
   void stopWorkers() {

@@ -5,25 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.zerotorunning.wander.core.DeploymentStatus;
 import dev.zerotorunning.wander.support.Http;
-import dev.zerotorunning.wander.support.TestStack;
+import dev.zerotorunning.wander.support.SeededStackTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class WriteEndpointsTest {
-  private final TestStack stack = TestStack.get();
-  private final Http http = stack.http();
-
-  @BeforeEach
-  void freshSeed() {
-    stack.resetData();
-  }
+class WriteEndpointsTest extends SeededStackTest {
 
   static String newDeployment(String service, String environment, String version, String by) {
     return """
