@@ -5,6 +5,7 @@ import dev.zerotorunning.wander.api.NewDeployment;
 import dev.zerotorunning.wander.api.StatusChange;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Field rules for the write endpoints; each broken rule becomes one {@link FieldError}. */
@@ -51,9 +52,7 @@ public final class DeploymentRules {
     }
     String message = change.errorMessage();
     if (message != null) {
-      if (message.indexOf('\u0000') >= 0) {
-        errors.add(new FieldError("error_message", "must not contain NUL characters"));
-      }
+      rejectNul("error_message", message).ifPresent(errors::add);
       if (message.length() > MAX_ERROR_MESSAGE) {
         errors.add(
             new FieldError(
@@ -71,14 +70,22 @@ public final class DeploymentRules {
     return errors;
   }
 
+  /** PostgreSQL text cannot hold NUL: say so, instead of letting the database refuse the value. */
+  public static Optional<FieldError> rejectNul(String field, String value) {
+    return value != null && value.indexOf('\u0000') >= 0
+        ? Optional.of(new FieldError(field, "must not contain NUL characters"))
+        : Optional.empty();
+  }
+
   /** Adds an error when the value is missing, blank or too long; true when it is usable. */
   private static boolean requireText(List<FieldError> errors, String field, String value, int max) {
     if (value == null || value.isBlank()) {
       errors.add(new FieldError(field, "is required"));
       return false;
     }
-    if (value.indexOf('\u0000') >= 0) {
-      errors.add(new FieldError(field, "must not contain NUL characters"));
+    Optional<FieldError> nul = rejectNul(field, value);
+    if (nul.isPresent()) {
+      errors.add(nul.get());
       return false;
     }
     if (value.length() > max) {

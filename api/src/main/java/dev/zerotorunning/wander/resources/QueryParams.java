@@ -2,6 +2,7 @@ package dev.zerotorunning.wander.resources;
 
 import dev.zerotorunning.wander.api.FieldError;
 import dev.zerotorunning.wander.core.DeploymentFilter;
+import dev.zerotorunning.wander.core.DeploymentRules;
 import dev.zerotorunning.wander.core.DeploymentStatus;
 import dev.zerotorunning.wander.errors.ApiException;
 import java.util.ArrayList;
@@ -22,9 +23,7 @@ final class QueryParams {
       }
     }
     for (String[] filter : new String[][] {{"service", service}, {"environment", environment}}) {
-      if (filter[1] != null && filter[1].indexOf('\u0000') >= 0) {
-        errors.add(new FieldError(filter[0], "must not contain NUL characters"));
-      }
+      DeploymentRules.rejectNul(filter[0], filter[1]).ifPresent(errors::add);
     }
     int parsedLimit =
         integer(
