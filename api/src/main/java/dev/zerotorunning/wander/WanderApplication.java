@@ -92,14 +92,12 @@ public class WanderApplication extends Application<WanderConfiguration> {
     environment.healthChecks().register("redis", new RedisHealthCheck(redis));
     ResponseCache cache =
         new ResponseCache(redis, environment.getObjectMapper(), config.getCache());
-    RolloutSettings rollout = config.getRollout();
-    RolloutDao rolloutDao = jdbi.onDemand(RolloutDao.class);
+    RolloutDao rollouts = jdbi.onDemand(RolloutDao.class);
 
     if (config.isWorker()) {
-      runWorker(rollout, environment, jdbi, rolloutDao, cache, config);
+      runWorker(config, environment, jdbi, rollouts, cache);
     } else {
-      RolloutQueue queue = new RolloutQueue(redis, rollout.getStream(), rollout.getGroup());
-      serveApi(config, environment, jdbi, redis, cache, new RolloutDispatcher(queue, rolloutDao));
+      serveApi(config, environment, jdbi, redis, cache, rollouts);
     }
   }
 
@@ -109,15 +107,18 @@ public class WanderApplication extends Application<WanderConfiguration> {
       Jdbi jdbi,
       RedisConnection redis,
       ResponseCache cache,
-      RolloutDispatcher dispatcher) {
+      RolloutDao rolloutDao) {
+    RolloutSettings settings = config.getRollout();
+    RolloutDispatcher dispatcher =
+        new RolloutDispatcher(
+            new RolloutQueue(redis, settings.getStream(), settings.getGroup()), rolloutDao);
     ServiceDao services = jdbi.onDemand(ServiceDao.class);
     EnvironmentDao environments = jdbi.onDemand(EnvironmentDao.class);
     DeploymentService deployments =
         new DeploymentService(
             jdbi.onDemand(DeploymentDao.class), services, environments, cache, dispatcher);
     RolloutService rollouts =
-        new RolloutService(
-            deployments, jdbi.onDemand(RolloutDao.class), jdbi.onDemand(StepDao.class));
+        new RolloutService(deployments, rolloutDao, jdbi.onDemand(StepDao.class));
     StatsService stats = new StatsService(jdbi.onDemand(StatsDao.class), cache);
     HealthReporter health =
         new HealthReporter(jdbi, redis, AppVersion.current(), Clock.systemUTC());
@@ -156,12 +157,12 @@ public class WanderApplication extends Application<WanderConfiguration> {
    * commands, nor time out like them), and Redis is critical to its readiness.
    */
   private void runWorker(
-      RolloutSettings settings,
+      WanderConfiguration config,
       Environment environment,
       Jdbi jdbi,
       RolloutDao rolloutDao,
-      ResponseCache cache,
-      WanderConfiguration config) {
+      ResponseCache cache) {
+    RolloutSettings settings = config.getRollout();
     java.time.Duration poll = settings.getPollTimeout().toJavaDuration();
     RedisConnection queueRedis = config.getRedisFactory().build(poll.plusSeconds(5));
     environment.lifecycle().manage(queueRedis);

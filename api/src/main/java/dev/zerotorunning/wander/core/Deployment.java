@@ -23,6 +23,7 @@ public record Deployment(
 
   /** Pending or in progress: a worker is still walking an automated deployment through steps. */
   public boolean rollingOut() {
-    return automated && !status.endsRollout() && status != DeploymentStatus.ROLLED_BACK;
+    return automated
+        && (status == DeploymentStatus.PENDING || status == DeploymentStatus.IN_PROGRESS);
   }
 }

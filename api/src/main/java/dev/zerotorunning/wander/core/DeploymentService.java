@@ -103,9 +103,7 @@ public class DeploymentService {
           "Deployment %d is %s and cannot become %s; allowed next: %s"
               .formatted(id, from.wireName(), next.wireName(), allowed(from)));
     }
-    int changed =
-        deployments.transition(
-            id, from.wireName(), next.wireName(), next.endsRollout(), change.errorMessage());
+    int changed = deployments.move(id, from, next, change.errorMessage());
     if (changed == 0) {
       throw ApiException.conflict(
           "Deployment %d changed while this request ran; reload it and try again".formatted(id));

@@ -2,6 +2,7 @@ package dev.zerotorunning.wander.db;
 
 import dev.zerotorunning.wander.core.Deployment;
 import dev.zerotorunning.wander.core.DeploymentFilter;
+import dev.zerotorunning.wander.core.DeploymentStatus;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
@@ -81,4 +82,9 @@ public interface DeploymentDao {
       @Bind("to") String to,
       @Bind("endsRollout") boolean endsRollout,
       @Bind("errorMessage") String errorMessage);
+
+  /** {@link #transition} in statuses: the wire names, and whether it ends the rollout, follow. */
+  default int move(long id, DeploymentStatus from, DeploymentStatus to, String errorMessage) {
+    return transition(id, from.wireName(), to.wireName(), to.endsRollout(), errorMessage);
+  }
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,21 +69,13 @@ public class RolloutQueue {
   /** The next new job for this consumer, waiting up to {@code wait} for one. */
   @SuppressWarnings("unchecked") // Lettuce takes the streams as generic varargs
   public Optional<RolloutJob> next(String consumer, Duration wait) {
-    try {
-      return first(
-          commands()
-              .xreadgroup(
-                  Consumer.from(group, consumer),
-                  XReadArgs.Builder.count(1).block(wait),
-                  XReadArgs.StreamOffset.lastConsumed(stream)));
-    } catch (RedisCommandExecutionException e) {
-      if (isMissingGroup(e)) {
-        // The stream was deleted (db reset, FLUSHALL, a Redis without persistence restarted).
-        ensureGroup();
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return withGroup(
+        () ->
+            commands()
+                .xreadgroup(
+                    Consumer.from(group, consumer),
+                    XReadArgs.Builder.count(1).block(wait),
+                    XReadArgs.StreamOffset.lastConsumed(stream)));
   }
 
   /**
@@ -90,17 +83,26 @@ public class RolloutQueue {
    * touched for {@code minIdle}: the worker holding it has most likely died.
    */
   public Optional<RolloutJob> reclaim(String consumer, Duration minIdle) {
+    return withGroup(
+        () ->
+            commands()
+                .xautoclaim(
+                    stream,
+                    XAutoClaimArgs.Builder.xautoclaim(
+                            Consumer.from(group, consumer), minIdle.toMillis(), "0-0")
+                        .count(1))
+                .getMessages());
+  }
+
+  /**
+   * The first job a group read gives. A missing group means the stream was deleted (db reset,
+   * FLUSHALL, a Redis without persistence restarted): it is created again, and there is no job.
+   */
+  private Optional<RolloutJob> withGroup(Supplier<List<StreamMessage<String, String>>> read) {
     try {
-      var claimed =
-          commands()
-              .xautoclaim(
-                  stream,
-                  XAutoClaimArgs.Builder.xautoclaim(
-                          Consumer.from(group, consumer), minIdle.toMillis(), "0-0")
-                      .count(1));
-      return first(claimed.getMessages());
+      return first(read.get());
     } catch (RedisCommandExecutionException e) {
-      if (isMissingGroup(e)) {
+      if (e.getMessage() != null && e.getMessage().startsWith("NOGROUP")) {
         ensureGroup();
         return Optional.empty();
       }
@@ -145,9 +147,5 @@ public class RolloutQueue {
       }
     }
     return Optional.empty();
-  }
-
-  private static boolean isMissingGroup(RedisCommandExecutionException e) {
-    return e.getMessage() != null && e.getMessage().startsWith("NOGROUP");
   }
 }

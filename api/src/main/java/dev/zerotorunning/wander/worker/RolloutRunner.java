@@ -13,6 +13,7 @@ import dev.zerotorunning.wander.db.StepDao;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -114,7 +115,7 @@ public class RolloutRunner {
     Deployment deployment = deployments.findById(id).orElseThrow();
     if (!deployment.rollingOut()) {
       // Ended some other way (by hand, before rollouts were automated): nothing left to run.
-      fenced(id, handle -> handle.attach(RolloutDao.class).finish(id, leaseToken));
+      fencedRun(id, handle -> handle.attach(RolloutDao.class).finish(id, leaseToken));
       return Outcome.NOTHING_TO_DO;
     }
     Map<RolloutStep, StepStatus> done =
@@ -133,7 +134,7 @@ public class RolloutRunner {
       boolean fails = rollout.plannedFailure().filter(step::equals).isPresent();
       String message =
           fails ? simulator.failure(step, deployment) : simulator.success(step, deployment);
-      fenced(id, handle -> finishStep(handle, id, step, fails, message));
+      fencedRun(id, handle -> finishStep(handle, id, step, fails, message));
       LOG.info(
           "Rollout {}: {} {} on {}: {}",
           id,
@@ -155,31 +156,33 @@ public class RolloutRunner {
     handle.attach(StepDao.class).start(id, step.wireName(), step.position(), worker);
     return handle
             .attach(DeploymentDao.class)
-            .transition(
-                id,
-                DeploymentStatus.PENDING.wireName(),
-                DeploymentStatus.IN_PROGRESS.wireName(),
-                false,
-                null)
+            .move(id, DeploymentStatus.PENDING, DeploymentStatus.IN_PROGRESS, null)
         == 1;
   }
 
-  private int finishStep(Handle handle, long id, RolloutStep step, boolean fails, String message) {
+  private void finishStep(Handle handle, long id, RolloutStep step, boolean fails, String message) {
     StepStatus status = fails ? StepStatus.FAILED : StepStatus.SUCCEEDED;
     handle.attach(StepDao.class).finish(id, step.wireName(), status.wireName(), message);
     if (fails || step == RolloutStep.DONE) {
       DeploymentStatus end = fails ? DeploymentStatus.FAILED : DeploymentStatus.COMPLETED;
       handle
           .attach(DeploymentDao.class)
-          .transition(
+          .move(
               id,
-              DeploymentStatus.IN_PROGRESS.wireName(),
-              end.wireName(),
-              true,
+              DeploymentStatus.IN_PROGRESS,
+              end,
               fails ? step.label() + " failed: " + message : null);
       handle.attach(RolloutDao.class).finish(id, leaseToken);
     }
-    return 1;
+  }
+
+  private void fencedRun(long id, Consumer<Handle> work) {
+    fenced(
+        id,
+        handle -> {
+          work.accept(handle);
+          return null;
+        });
   }
 
   /** Runs {@code work} in a transaction that first proves this worker still holds the lease. */
