@@ -16,7 +16,7 @@ import dev.zerotorunning.wander.db.StatsDao;
 import dev.zerotorunning.wander.db.StepDao;
 import dev.zerotorunning.wander.errors.ApiExceptionMapper;
 import dev.zerotorunning.wander.errors.BodySizeLimitFilter;
-import dev.zerotorunning.wander.errors.CloseAfterRejectedBody;
+import dev.zerotorunning.wander.errors.DrainUnreadBody;
 import dev.zerotorunning.wander.errors.JsonErrorHandler;
 import dev.zerotorunning.wander.errors.JsonExceptionMapper;
 import dev.zerotorunning.wander.errors.UnexpectedExceptionMapper;
@@ -129,7 +129,7 @@ public class WanderApplication extends Application<WanderConfiguration> {
         .jersey()
         .property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
     environment.jersey().register(new BodySizeLimitFilter(MAX_BODY_BYTES));
-    environment.jersey().register(new CloseAfterRejectedBody());
+    environment.jersey().register(new DrainUnreadBody());
     environment
         .jersey()
         .register(
