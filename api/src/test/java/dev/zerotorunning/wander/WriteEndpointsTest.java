@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class WriteEndpointsTest extends SeededStackTest {
@@ -196,6 +197,50 @@ class WriteEndpointsTest extends SeededStackTest {
     assertThat(fieldsOf(http.patch("/deployments/" + id, "{}").expectStatus(422).json()))
         .containsExactly("status");
     move(999999, "in_progress", null).expectStatus(404);
+  }
+
+  @ParameterizedTest
+  @EnumSource(DeploymentStatus.class)
+  void allowedTransitionsAreWhatAPatchAccepts(DeploymentStatus from) {
+    long id = stack.insertManualDeployment();
+    bring(id, from);
+    List<String> allowed = allowedTransitions(id);
+    assertThat(allowed)
+        .containsExactlyElementsOf(
+            from.nextStatuses().stream().map(DeploymentStatus::wireName).toList());
+    for (String to : allowed) {
+      long other = stack.insertManualDeployment();
+      bring(other, from);
+      assertThat(move(other, to, null).expectStatus(200).json().at("/data/status").asText())
+          .isEqualTo(to);
+    }
+  }
+
+  @Test
+  void aRolloutOffersNoTransitionsUntilTheWorkerIsDone() {
+    long id = create();
+    assertThat(allowedTransitions(id)).isEmpty();
+    JsonNode listed = http.get("/deployments?limit=100").expectStatus(200).json().get("data");
+    assertThat(listed).isNotEmpty().allMatch(d -> d.get("allowed_transitions").isArray());
+    stack
+        .jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "UPDATE deployments SET status = 'completed', completed_at = now() WHERE id ="
+                        + " ?",
+                    id));
+    assertThat(allowedTransitions(id)).containsExactly("rolled_back");
+  }
+
+  private List<String> allowedTransitions(long id) {
+    List<String> allowed = new ArrayList<>();
+    http.get("/deployments/" + id)
+        .expectStatus(200)
+        .json()
+        .at("/data/allowed_transitions")
+        .forEach(status -> allowed.add(status.asText()));
+    return allowed;
   }
 
   private void bring(long id, DeploymentStatus target) {
