@@ -19,6 +19,7 @@ import dev.zerotorunning.wander.queue.RolloutQueue;
 import dev.zerotorunning.wander.resources.CacheResource;
 import dev.zerotorunning.wander.resources.DeploymentResource;
 import dev.zerotorunning.wander.resources.HealthResource;
+import dev.zerotorunning.wander.resources.OpenApiResource;
 import dev.zerotorunning.wander.resources.ReferenceDataResource;
 import dev.zerotorunning.wander.resources.RolloutResource;
 import dev.zerotorunning.wander.resources.StatsResource;
@@ -108,6 +109,7 @@ public class WanderApplication extends Application<WanderConfiguration> {
     environment.jersey().register(new StatsResource(stats));
     environment.jersey().register(new CacheResource(cache));
     environment.jersey().register(new HealthResource(health));
+    environment.jersey().register(new OpenApiResource(OpenApiResource.load()));
 
     JsonErrorHandler errors = new JsonErrorHandler(environment.getObjectMapper());
     environment.getApplicationContext().setErrorHandler(errors);
