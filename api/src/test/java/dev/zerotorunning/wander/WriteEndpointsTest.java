@@ -150,14 +150,7 @@ class WriteEndpointsTest extends SeededStackTest {
   @Test
   void aCompletedRolloutCanStillBeRolledBackByHand() {
     long id = create();
-    stack
-        .jdbi()
-        .useHandle(
-            h ->
-                h.execute(
-                    "UPDATE deployments SET status = 'completed', completed_at = now() WHERE id ="
-                        + " ?",
-                    id));
+    completeBehindTheApi(id);
     JsonNode rolledBack =
         move(id, "rolled_back", "error rate spiked").expectStatus(200).json().get("data");
     assertThat(rolledBack.get("status").asText()).isEqualTo("rolled_back");
@@ -222,6 +215,12 @@ class WriteEndpointsTest extends SeededStackTest {
     assertThat(allowedTransitions(id)).isEmpty();
     JsonNode listed = http.get("/deployments?limit=100").expectStatus(200).json().get("data");
     assertThat(listed).isNotEmpty().allMatch(d -> d.get("allowed_transitions").isArray());
+    completeBehindTheApi(id);
+    assertThat(allowedTransitions(id)).containsExactly("rolled_back");
+  }
+
+  /** What a worker's last step writes: the rollout is over, the deployment completed. */
+  private void completeBehindTheApi(long id) {
     stack
         .jdbi()
         .useHandle(
@@ -230,7 +229,6 @@ class WriteEndpointsTest extends SeededStackTest {
                     "UPDATE deployments SET status = 'completed', completed_at = now() WHERE id ="
                         + " ?",
                     id));
-    assertThat(allowedTransitions(id)).containsExactly("rolled_back");
   }
 
   private List<String> allowedTransitions(long id) {
