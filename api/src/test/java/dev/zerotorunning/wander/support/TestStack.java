@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import dev.zerotorunning.wander.WanderApplication;
 import dev.zerotorunning.wander.WanderConfiguration;
+import dev.zerotorunning.wander.WorkerApplication;
 import dev.zerotorunning.wander.cli.WorkerCommand;
 import dev.zerotorunning.wander.db.DatabaseMigrator;
 import dev.zerotorunning.wander.db.Seeder;
@@ -97,7 +98,11 @@ public final class TestStack {
                 "rollout.reclaimAfter=1s",
                 "rollout.pollTimeout=200ms"));
     settings.addAll(List.of(extra));
-    return start(WorkerCommand::new, jdbcUrl(), redisUri(), settings.toArray(String[]::new));
+    return start(
+        application -> new WorkerCommand(new WorkerApplication()),
+        jdbcUrl(),
+        redisUri(),
+        settings.toArray(String[]::new));
   }
 
   private static DropwizardTestSupport<WanderConfiguration> start(
