@@ -27,6 +27,7 @@ import dev.zerotorunning.wander.health.RedisHealthCheck;
 import dev.zerotorunning.wander.health.WorkerHealthCheck;
 import dev.zerotorunning.wander.limits.RateLimitFilter;
 import dev.zerotorunning.wander.limits.WriteRateLimiter;
+import dev.zerotorunning.wander.logging.RequestIds;
 import dev.zerotorunning.wander.queue.RolloutQueue;
 import dev.zerotorunning.wander.resources.CacheResource;
 import dev.zerotorunning.wander.resources.DeploymentResource;
@@ -130,6 +131,7 @@ public class WanderApplication extends Application<WanderConfiguration> {
         .property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
     environment.jersey().register(new BodySizeLimitFilter(MAX_BODY_BYTES));
     environment.jersey().register(new DrainUnreadBody());
+    environment.jersey().register(new RequestIds());
     environment
         .jersey()
         .register(
