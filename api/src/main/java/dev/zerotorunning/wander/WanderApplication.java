@@ -15,6 +15,7 @@ import dev.zerotorunning.wander.errors.WebApplicationExceptionMapper;
 import dev.zerotorunning.wander.health.HealthReporter;
 import dev.zerotorunning.wander.limits.RateLimitFilter;
 import dev.zerotorunning.wander.limits.WriteRateLimiter;
+import dev.zerotorunning.wander.logging.RequestIds;
 import dev.zerotorunning.wander.queue.RolloutQueue;
 import dev.zerotorunning.wander.resources.CacheResource;
 import dev.zerotorunning.wander.resources.DeploymentResource;
@@ -93,6 +94,7 @@ public class WanderApplication extends Application<WanderConfiguration> {
         .property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
     environment.jersey().register(new BodySizeLimitFilter(MAX_BODY_BYTES));
     environment.jersey().register(new DrainUnreadBody());
+    environment.jersey().register(new RequestIds());
     environment
         .jersey()
         .register(
