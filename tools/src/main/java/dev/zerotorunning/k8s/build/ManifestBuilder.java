@@ -37,6 +37,12 @@ public final class ManifestBuilder {
 
   static final String CONFIG_HASH_ANNOTATION = "k8s-gen/config-hash";
 
+  /**
+   * Names the claims of external volumes a workload mounts: they exist in the cluster already, so
+   * the cross-object validation (which sees only files) must not ask for them.
+   */
+  public static final String EXISTING_CLAIMS_ANNOTATION = "k8s-gen/existing-claims";
+
   public Manifests build(ComposeProject loaded) {
     Diagnostics diag = loaded.diagnostics();
     ComposeProject project =
@@ -92,6 +98,10 @@ public final class ManifestBuilder {
       V1PodTemplateSpec template =
           template(s, pods.podSpec(s), labels, component, hashOf(s, project, plan, fileMounts));
       V1ObjectMeta meta = labels.meta(s.name(), namespace, s.name(), component);
+      List<String> existing = existingClaims(s, project);
+      if (!existing.isEmpty()) {
+        meta.putAnnotationsItem(EXISTING_CLAIMS_ANNOTATION, String.join(",", existing));
+      }
       V1LabelSelector selector = new V1LabelSelector().matchLabels(labels.selector(s.name()));
       switch (role) {
         case JOB -> objects.add(new KubeObject("Job", s.name(), job(s, meta, template)));
@@ -199,6 +209,17 @@ public final class ManifestBuilder {
         .spec(new V1JobSpec().backoffLimit(backoff).template(template));
   }
 
+  private static List<String> existingClaims(ComposeService s, ComposeProject project) {
+    return s.volumes().stream()
+        .filter(v -> v.type().equals(VolumeMount.NAMED))
+        .map(v -> project.volumes().get(v.source()))
+        .filter(v -> v != null && v.external())
+        .map(NamedVolume::claimName)
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
   private static List<V1PersistentVolumeClaim> claimTemplates(
       ComposeService s,
       ComposeProject project,
@@ -233,16 +254,19 @@ public final class ManifestBuilder {
     List<KubeObject> out = new ArrayList<>();
     firstUser.forEach(
         (volume, user) -> {
-          if (project.volumes().containsKey(volume) && project.volumes().get(volume).external()) {
+          NamedVolume declared = project.volumes().get(volume);
+          if (declared != null && declared.external()) {
             project
                 .diagnostics()
-                .unsupported(
-                    user.name(),
-                    "external volume "
+                .note(
+                    "(project)",
+                    "volume "
                         + volume
-                        + ": create a PVC named "
-                        + Names.dnsLabel(volume)
-                        + " in the namespace yourself");
+                        + " is external: pods mount the existing PersistentVolumeClaim "
+                        + declared.claimName()
+                        + ", which must exist in namespace "
+                        + namespace
+                        + " before apply");
             return;
           }
           V1PersistentVolumeClaim pvc =

@@ -4,6 +4,7 @@ import dev.zerotorunning.k8s.model.ComposeProject;
 import dev.zerotorunning.k8s.model.ComposeService;
 import dev.zerotorunning.k8s.model.Dependency;
 import dev.zerotorunning.k8s.model.Diagnostics;
+import dev.zerotorunning.k8s.model.NamedVolume;
 import dev.zerotorunning.k8s.model.Names;
 import dev.zerotorunning.k8s.model.PortMapping;
 import dev.zerotorunning.k8s.model.VolumeMount;
@@ -229,12 +230,16 @@ final class PodBuilder {
         case VolumeMount.NAMED -> {
           String name = Names.dnsLabel(v.source());
           if (!plan.ownsClaimTemplate(s.name(), v.source())) {
+            String claim =
+                Optional.ofNullable(project.volumes().get(v.source()))
+                    .map(NamedVolume::claimName)
+                    .orElse(name);
             volumes.put(
                 name,
                 new V1Volume()
                     .name(name)
                     .persistentVolumeClaim(
-                        new V1PersistentVolumeClaimVolumeSource().claimName(name)));
+                        new V1PersistentVolumeClaimVolumeSource().claimName(claim)));
           }
           mounts.add(readOnly(new V1VolumeMount().name(name).mountPath(v.target()), v.readOnly()));
         }

@@ -4,6 +4,7 @@ import dev.zerotorunning.k8s.model.ComposeProject;
 import dev.zerotorunning.k8s.model.ComposeService;
 import dev.zerotorunning.k8s.model.Diagnostics;
 import dev.zerotorunning.k8s.model.NamedVolume;
+import dev.zerotorunning.k8s.model.Names;
 import dev.zerotorunning.k8s.model.ProjectSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -111,15 +112,25 @@ public final class ComposeLoader {
     Raw.map(raw, "volumes")
         .forEach(
             (name, spec) -> {
-              Map<String, Object> m = Raw.map(spec, "volumes." + name);
+              String path = "volumes." + name;
+              Map<String, Object> m = Raw.map(spec, path);
+              // `external: {name: x}` is the legacy spelling Compose still reads
+              Object externalSpec = m.get("external");
               boolean external =
-                  m.containsKey("external")
-                      && Raw.bool(m.get("external"), "volumes." + name + ".external");
+                  externalSpec instanceof Map
+                      || (externalSpec != null && Raw.bool(externalSpec, path + ".external"));
+              String externalName =
+                  externalSpec instanceof Map
+                      ? Raw.string(Raw.map(externalSpec, path).get("name"), path + ".external.name")
+                      : null;
+              String ownName =
+                  Optional.ofNullable(externalName)
+                      .or(() -> Optional.ofNullable(Raw.string(m.get("name"), path + ".name")))
+                      .orElse(name);
               for (String key : m.keySet()) {
                 if (!List.of("labels", "external", "name").contains(key)) {
                   diag.unsupported(
-                      "(project)",
-                      "volumes." + name + "." + key + " has no mapping (storage comes from a PVC)");
+                      "(project)", path + "." + key + " has no mapping (storage comes from a PVC)");
                 }
               }
               out.put(
@@ -127,7 +138,8 @@ public final class ComposeLoader {
                   new NamedVolume(
                       name,
                       external,
-                      new TreeMap<>(Raw.keyValues(m.get("labels"), "volumes." + name))));
+                      Names.dnsLabel(external ? ownName : name),
+                      new TreeMap<>(Raw.keyValues(m.get("labels"), path))));
             });
     return out;
   }
