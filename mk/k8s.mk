@@ -5,9 +5,11 @@
 # The compose file to convert and where the kustomize base goes (committed).
 COMPOSE_FILE ?= compose.yaml
 K8S_DIR ?= k8s-generated
-# Interpolation values for the committed manifests: .env.example only, so the output is the same on
-# every machine whatever a developer's .env says. Secret values come from .env at apply time instead.
-K8S_ENV_FILE ?= .env.example
+# Interpolation values. For our compose.yaml: .env.example only, so the committed output is the same
+# on every machine whatever a developer's .env says (secret values come from .env at apply time).
+# For any other compose file: what Compose reads, the .env beside the (first) file, or none.
+k8s-first-compose-file = $(firstword $(subst :, ,$(COMPOSE_FILE)))
+K8S_ENV_FILE ?= $(if $(filter compose.yaml ./compose.yaml,$(k8s-first-compose-file)),.env.example,$(wildcard $(dir $(k8s-first-compose-file)).env))
 # The generator: a self-contained jar rebuilt when tools/ changes. Tests point K8S_GEN elsewhere and
 # clear K8S_GEN_DEPS.
 K8S_JAR ?= tools/target/k8s-gen.jar
@@ -38,7 +40,8 @@ export K8S_DIR K8S_ENV_FILE K8S_GEN K8S_BUILD_CMD API_IMAGE WEB_IMAGE K8S_TIMEOU
 k8s-one-compose-file = $(if $(filter-out 1,$(words $(subst :, ,$(COMPOSE_FILE)))),$(error \
   COMPOSE_FILE=$(COMPOSE_FILE) lists several files; k8s targets convert one: make k8s COMPOSE_FILE=compose.yaml))
 
-K8S_GEN_ARGS = --compose-file $(COMPOSE_FILE) --env-file $(K8S_ENV_FILE) --out $(K8S_DIR)
+K8S_GEN_ARGS = --compose-file $(COMPOSE_FILE) $(if $(K8S_ENV_FILE),--env-file $(K8S_ENV_FILE),--no-env-file) \
+  --out $(K8S_DIR)
 
 .PHONY: k8s k8s-check k8s-up k8s-down k8s-clean k8s-logs k8s-status k8s-reset-db k8s-compare \
         k8s-scale-worker k8s-workers

@@ -207,6 +207,36 @@ class MakefileK8sTest {
   }
 
   @Test
+  void anotherComposeFileInterpolatesFromTheEnvBesideItLikeCompose() throws Exception {
+    Path other = project.resolve("elsewhere/stack");
+    Files.createDirectories(other);
+    Files.writeString(
+        other.resolve("compose.yaml"),
+        "services:\n  app:\n    image: nginx:${TAG}\n    ports: [\"${APP_PORT}:80\"]\n"
+            + "    read_only: ${LOCKED}\n    environment: {GREETING: \"${GREETING:-unset}\"}\n");
+    Files.writeString(other.resolve(".env"), "TAG=1.27\nAPP_PORT=8088\nLOCKED=true\n");
+    Files.writeString(other.resolve(".env.example"), "GREETING=from-example\n");
+    Run run = make("k8s", "COMPOSE_FILE=elsewhere/stack/compose.yaml", "K8S_DIR=out");
+    assertEquals(0, run.exit, run.output);
+    String deployment = Files.readString(project.resolve("out/deployment-app.yaml"));
+    assertTrue(deployment.contains("image: nginx:1.27"), deployment);
+    assertTrue(deployment.contains("readOnlyRootFilesystem: true"), deployment);
+    assertTrue(Files.readString(project.resolve("out/kind-config.yaml")).contains("8088"));
+    assertTrue(
+        Files.readString(project.resolve("out/configmap-app-env.yaml")).contains("GREETING: unset"),
+        "Compose reads .env only, never .env.example");
+    Map<String, String> first =
+        dev.zerotorunning.k8s.emit.OutputTree.onDisk(project.resolve("out"));
+    assertEquals(0, make("k8s", "COMPOSE_FILE=elsewhere/stack/compose.yaml", "K8S_DIR=out").exit);
+    assertEquals(
+        first,
+        dev.zerotorunning.k8s.emit.OutputTree.onDisk(project.resolve("out")),
+        "byte-stable across runs");
+    Run check = make("k8s-check", "COMPOSE_FILE=elsewhere/stack/compose.yaml", "K8S_DIR=out");
+    assertEquals(0, check.exit, check.output);
+  }
+
+  @Test
   void theMainMakefileMapsK8sEqualsOneToTheseTargets() throws Exception {
     assumeTrue(Files.isRegularFile(REPO.resolve("Makefile")), "no main Makefile yet");
     copy(REPO.resolve("Makefile"), project.resolve("Makefile"));

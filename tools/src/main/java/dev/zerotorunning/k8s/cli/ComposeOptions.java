@@ -27,6 +27,12 @@ public final class ComposeOptions {
   List<Path> envFiles = new ArrayList<>();
 
   @Option(
+      names = "--no-env-file",
+      description =
+          "Interpolate from no env file, as Compose does when there is no .env next to the file.")
+  boolean noEnvFile;
+
+  @Option(
       names = "--process-env",
       description =
           "Let the shell environment override env files, as Compose does. "
@@ -34,8 +40,15 @@ public final class ComposeOptions {
   boolean processEnv;
 
   public EnvSources env() {
+    Map<String, String> shell = processEnv ? System.getenv() : Map.of();
+    if (noEnvFile) {
+      if (!envFiles.isEmpty()) {
+        throw new IllegalArgumentException("--no-env-file and --env-file exclude each other");
+      }
+      return EnvSources.load(List.of(), null, shell);
+    }
     Path dir = composeFile.toAbsolutePath().normalize().getParent();
-    return EnvSources.load(envFiles, dir, processEnv ? System.getenv() : Map.of());
+    return EnvSources.load(envFiles, dir, shell);
   }
 
   public ComposeProject load() throws IOException {
