@@ -9,17 +9,17 @@ import dev.zerotorunning.k8s.model.Names;
 import dev.zerotorunning.k8s.model.PortMapping;
 import dev.zerotorunning.k8s.model.VolumeMount;
 import io.kubernetes.client.custom.Quantity;
-import io.kubernetes.client.openapi.models.V1Capabilities;
 import io.kubernetes.client.openapi.models.V1ConfigMapEnvSource;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1ContainerPort;
 import io.kubernetes.client.openapi.models.V1EmptyDirVolumeSource;
 import io.kubernetes.client.openapi.models.V1EnvFromSource;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaimVolumeSource;
+import io.kubernetes.client.openapi.models.V1PodSecurityContext;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1ResourceRequirements;
 import io.kubernetes.client.openapi.models.V1SecretEnvSource;
-import io.kubernetes.client.openapi.models.V1SecurityContext;
+import io.kubernetes.client.openapi.models.V1Sysctl;
 import io.kubernetes.client.openapi.models.V1Volume;
 import io.kubernetes.client.openapi.models.V1VolumeMount;
 import java.util.ArrayList;
@@ -69,6 +69,11 @@ final class PodBuilder {
       pod.setVolumes(new ArrayList<>(volumes.values()));
     }
     s.stopGracePeriod().ifPresent(d -> pod.setTerminationGracePeriodSeconds(d.toSeconds()));
+    if (!s.isolation().sysctls().isEmpty()) {
+      List<V1Sysctl> sysctls = new ArrayList<>();
+      s.isolation().sysctls().forEach((k, v) -> sysctls.add(new V1Sysctl().name(k).value(v)));
+      pod.setSecurityContext(new V1PodSecurityContext().sysctls(sysctls));
+    }
     return pod;
   }
 
@@ -171,7 +176,7 @@ final class PodBuilder {
             .image(waiter.hints().waitImage().orElse(image(waiter)))
             .imagePullPolicy(pullPolicy(waiter))
             .command(List.of("sh", "-c", script));
-    securityContext(waiter).ifPresent(c::setSecurityContext);
+    SecurityContexts.of(waiter, diag).ifPresent(c::setSecurityContext);
     return c;
   }
 
@@ -208,7 +213,7 @@ final class PodBuilder {
       ProbeBuilder.apply(s, c);
     }
     resources(s).ifPresent(c::setResources);
-    securityContext(s).ifPresent(c::setSecurityContext);
+    SecurityContexts.of(s, diag).ifPresent(c::setSecurityContext);
     s.workingDir().ifPresent(c::setWorkingDir);
     if (s.tty()) {
       c.setTty(true);
@@ -225,6 +230,22 @@ final class PodBuilder {
 
   private List<V1VolumeMount> mounts(ComposeService s, Map<String, V1Volume> volumes) {
     List<V1VolumeMount> mounts = new ArrayList<>();
+    s.isolation()
+        .shmSize()
+        .ifPresent(
+            size -> {
+              // Docker gives /dev/shm its own tmpfs of shm_size; a memory emptyDir is the same
+              String name = Names.dnsLabel(s.name() + "-shm");
+              volumes.put(
+                  name,
+                  new V1Volume()
+                      .name(name)
+                      .emptyDir(
+                          new V1EmptyDirVolumeSource()
+                              .medium("Memory")
+                              .sizeLimit(new Quantity(size))));
+              mounts.add(new V1VolumeMount().name(name).mountPath("/dev/shm"));
+            });
     for (VolumeMount v : s.volumes()) {
       switch (v.type()) {
         case VolumeMount.NAMED -> {
@@ -315,47 +336,5 @@ final class PodBuilder {
       r.setRequests(requests);
     }
     return Optional.of(r);
-  }
-
-  private Optional<V1SecurityContext> securityContext(ComposeService s) {
-    V1SecurityContext sc = new V1SecurityContext();
-    boolean any = false;
-    if (s.user().isPresent()) {
-      String[] parts = s.user().get().split(":", 2);
-      if (parts[0].matches("\\d+")) {
-        sc.setRunAsUser(Long.parseLong(parts[0]));
-        any = true;
-        if (parts.length > 1 && parts[1].matches("\\d+")) {
-          sc.setRunAsGroup(Long.parseLong(parts[1]));
-        }
-      } else {
-        diag.warning(
-            s.name(),
-            "user \""
-                + s.user().get()
-                + "\" is not numeric: Kubernetes needs a UID, "
-                + "so the image's default user applies");
-      }
-    }
-    if (s.readOnly()) {
-      sc.setReadOnlyRootFilesystem(true);
-      any = true;
-    }
-    if (s.privileged()) {
-      sc.setPrivileged(true);
-      any = true;
-    }
-    if (!s.capAdd().isEmpty() || !s.capDrop().isEmpty()) {
-      V1Capabilities caps = new V1Capabilities();
-      if (!s.capAdd().isEmpty()) {
-        caps.setAdd(s.capAdd());
-      }
-      if (!s.capDrop().isEmpty()) {
-        caps.setDrop(s.capDrop());
-      }
-      sc.setCapabilities(caps);
-      any = true;
-    }
-    return any ? Optional.of(sc) : Optional.empty();
   }
 }

@@ -56,6 +56,11 @@ final class ServiceParser {
           "mem_reservation",
           "cpus",
           "cpu_shares",
+          "shm_size",
+          "sysctls",
+          "security_opt",
+          "ulimits",
+          "pids_limit",
           "x-k8s");
 
   /** Keys that have no meaning in a cluster; noted but never a --strict failure. */
@@ -151,7 +156,8 @@ final class ServiceParser {
         flag(s, "stdin_open", path),
         Optional.ofNullable(Raw.string(s.get("pull_policy"), path + ".pull_policy")),
         labels,
-        hints);
+        hints,
+        IsolationParser.parse(name, s, path, diag));
   }
 
   private static boolean flag(Map<String, Object> s, String key, String path) {

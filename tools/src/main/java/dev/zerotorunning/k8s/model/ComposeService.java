@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param restart compose restart policy as written ("no", "always", "on-failure:3", ...), or empty
  * @param replicas {@code deploy.replicas} or {@code scale}
  * @param labels compose labels minus the {@code kompose.*} ones (those are in {@code hints})
+ * @param isolation shm_size, sysctls, security_opt
  */
 public record ComposeService(
     String name,
@@ -40,7 +41,39 @@ public record ComposeService(
     boolean stdinOpen,
     Optional<String> pullPolicy,
     Map<String, String> labels,
-    K8sHints hints) {
+    K8sHints hints,
+    Isolation isolation) {
+
+  /** The same service with other ports (ports inferred from who dials it). */
+  public ComposeService withPorts(List<PortMapping> newPorts) {
+    return new ComposeService(
+        name,
+        image,
+        hasBuild,
+        entrypoint,
+        command,
+        environment,
+        newPorts,
+        volumes,
+        dependsOn,
+        healthcheck,
+        user,
+        readOnly,
+        privileged,
+        capAdd,
+        capDrop,
+        workingDir,
+        restart,
+        replicas,
+        resources,
+        stopGracePeriod,
+        tty,
+        stdinOpen,
+        pullPolicy,
+        labels,
+        hints,
+        isolation);
+  }
 
   /** Ports the container listens on: published targets plus {@code expose}, deduplicated. */
   public List<PortMapping> containerPorts() {
