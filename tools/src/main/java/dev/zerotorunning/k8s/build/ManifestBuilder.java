@@ -45,8 +45,9 @@ public final class ManifestBuilder {
 
   public Manifests build(ComposeProject loaded) {
     Diagnostics diag = loaded.diagnostics();
+    ComposeProject withClaims = DataBinds.apply(loaded);
     ComposeProject project =
-        PortInference.apply(loaded, new WorkloadPlan(loaded, new Diagnostics()));
+        PortInference.apply(withClaims, new WorkloadPlan(withClaims, new Diagnostics()));
     String namespace = project.namespace();
     Labels labels = new Labels(project.name());
     WorkloadPlan plan = new WorkloadPlan(project, diag);

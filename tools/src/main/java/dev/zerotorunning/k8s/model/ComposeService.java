@@ -46,6 +46,15 @@ public record ComposeService(
 
   /** The same service with other ports (ports inferred from who dials it). */
   public ComposeService withPorts(List<PortMapping> newPorts) {
+    return copy(newPorts, volumes);
+  }
+
+  /** The same service with other volumes (data bind mounts turned into claims). */
+  public ComposeService withVolumes(List<VolumeMount> newVolumes) {
+    return copy(ports, newVolumes);
+  }
+
+  private ComposeService copy(List<PortMapping> newPorts, List<VolumeMount> newVolumes) {
     return new ComposeService(
         name,
         image,
@@ -54,7 +63,7 @@ public record ComposeService(
         command,
         environment,
         newPorts,
-        volumes,
+        newVolumes,
         dependsOn,
         healthcheck,
         user,
