@@ -237,6 +237,29 @@ class MakefileK8sTest {
   }
 
   @Test
+  void severalComposeFilesMergeAndProfilesTurnServicesOn() throws Exception {
+    Path other = project.resolve("stack");
+    Files.createDirectories(other);
+    Files.writeString(
+        other.resolve("compose.yaml"),
+        "services:\n  app: {image: 'nginx:1.27', environment: {MODE: base}}\n"
+            + "  debug: {image: 'busybox:1.36', profiles: [debug], command: [sleep, '1000']}\n");
+    Files.writeString(
+        other.resolve("compose.override.yaml"),
+        "services:\n  app: {environment: {MODE: override}}\n");
+    Run run =
+        make(
+            "k8s",
+            "COMPOSE_FILE=stack/compose.yaml:stack/compose.override.yaml",
+            "COMPOSE_PROFILES=debug",
+            "K8S_DIR=out");
+    assertEquals(0, run.exit, run.output);
+    assertTrue(
+        Files.readString(project.resolve("out/configmap-app-env.yaml")).contains("MODE: override"));
+    assertTrue(Files.exists(project.resolve("out/deployment-debug.yaml")), run.output);
+  }
+
+  @Test
   void theMainMakefileMapsK8sEqualsOneToTheseTargets() throws Exception {
     assumeTrue(Files.isRegularFile(REPO.resolve("Makefile")), "no main Makefile yet");
     copy(REPO.resolve("Makefile"), project.resolve("Makefile"));

@@ -15,9 +15,19 @@ public final class ComposeOptions {
 
   @Option(
       names = "--compose-file",
+      split = ":",
       defaultValue = "compose.yaml",
-      description = "Compose file (default: ${DEFAULT-VALUE}).")
-  Path composeFile;
+      description =
+          "Compose file (default: ${DEFAULT-VALUE}); repeat it, or join files with ':' as in"
+              + " COMPOSE_FILE, to merge them like `docker compose -f a -f b`.")
+  List<Path> composeFiles;
+
+  @Option(
+      names = "--profile",
+      split = ",",
+      description =
+          "Profile to turn on, repeatable (default: COMPOSE_PROFILES from the env files).")
+  List<String> profiles = new ArrayList<>();
 
   @Option(
       names = "--env-file",
@@ -47,11 +57,20 @@ public final class ComposeOptions {
       }
       return EnvSources.load(List.of(), null, shell);
     }
-    Path dir = composeFile.toAbsolutePath().normalize().getParent();
+    Path dir = composeFiles.get(0).toAbsolutePath().normalize().getParent();
     return EnvSources.load(envFiles, dir, shell);
   }
 
   public ComposeProject load() throws IOException {
-    return new ComposeLoader().load(composeFile, env());
+    return load(env());
+  }
+
+  public ComposeProject load(EnvSources env) throws IOException {
+    return new ComposeLoader().load(composeFiles, env, profiles);
+  }
+
+  /** The compose files as given, joined like COMPOSE_FILE, for messages. */
+  public String composeFileNames() {
+    return String.join(":", composeFiles.stream().map(Path::toString).toList());
   }
 }

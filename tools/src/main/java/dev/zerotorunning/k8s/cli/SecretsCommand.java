@@ -2,7 +2,6 @@ package dev.zerotorunning.k8s.cli;
 
 import dev.zerotorunning.k8s.build.ManifestBuilder;
 import dev.zerotorunning.k8s.build.Manifests;
-import dev.zerotorunning.k8s.load.ComposeLoader;
 import dev.zerotorunning.k8s.load.EnvSources;
 import dev.zerotorunning.k8s.model.ComposeProject;
 import dev.zerotorunning.k8s.model.ComposeService;
@@ -56,10 +55,7 @@ public final class SecretsCommand implements Callable<Integer> {
     if (keysEnvFile != null) {
       EnvSources generateTime =
           EnvSources.load(List.of(keysEnvFile), project.projectDir(), Map.of());
-      secretKeys =
-          new ManifestBuilder()
-              .build(new ComposeLoader().load(compose.composeFile, generateTime))
-              .secretKeys();
+      secretKeys = new ManifestBuilder().build(compose.load(generateTime)).secretKeys();
     }
     for (Map.Entry<String, List<String>> e : secretKeys.entrySet()) {
       ComposeService s = project.service(e.getKey()).orElseThrow();

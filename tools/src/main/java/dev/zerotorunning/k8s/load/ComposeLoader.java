@@ -11,11 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Stage 1: reads a compose file as Compose reads it (YAML with anchors and merge keys, then
@@ -25,17 +28,59 @@ import java.util.TreeMap;
 public final class ComposeLoader {
 
   public ComposeProject load(Path composeFile, EnvSources env) throws IOException {
-    String text = Files.readString(composeFile, StandardCharsets.UTF_8);
-    Path projectDir = composeFile.toAbsolutePath().normalize().getParent();
-    return load(text, composeFile.getFileName().toString(), projectDir, env);
+    return load(List.of(composeFile), env, List.of());
+  }
+
+  /**
+   * Several files merge like {@code docker compose -f a -f b}: each is interpolated, then merged
+   * over the previous ones; relative paths resolve against the first file's directory.
+   *
+   * @param profiles active profiles ({@code --profile}); empty means COMPOSE_PROFILES from the
+   *     interpolation environment, as Compose reads it from .env
+   */
+  public ComposeProject load(List<Path> composeFiles, EnvSources env, List<String> profiles)
+      throws IOException {
+    Diagnostics diag = new Diagnostics();
+    Interpolator interpolator = new Interpolator(env::lookup);
+    Map<String, Object> root = new LinkedHashMap<>();
+    List<String> names = new ArrayList<>();
+    for (Path file : composeFiles) {
+      String name = file.getFileName().toString();
+      root =
+          ComposeMerger.merge(
+              root, tree(Files.readString(file, StandardCharsets.UTF_8), name, interpolator));
+      names.add(name);
+    }
+    Path projectDir = composeFiles.get(0).toAbsolutePath().normalize().getParent();
+    return project(root, String.join(":", names), projectDir, env, interpolator, diag, profiles);
   }
 
   public ComposeProject load(String yaml, String sourceName, Path projectDir, EnvSources env) {
-    Diagnostics diag = new Diagnostics();
     Interpolator interpolator = new Interpolator(env::lookup);
-    Map<String, Object> root =
-        Raw.map(
-            interpolator.interpolateTree(YamlTreeReader.read(yaml, sourceName), ""), "(top level)");
+    return project(
+        tree(yaml, sourceName, interpolator),
+        sourceName,
+        projectDir,
+        env,
+        interpolator,
+        new Diagnostics(),
+        List.of());
+  }
+
+  private static Map<String, Object> tree(
+      String yaml, String sourceName, Interpolator interpolator) {
+    return Raw.map(
+        interpolator.interpolateTree(YamlTreeReader.read(yaml, sourceName), ""), "(top level)");
+  }
+
+  private ComposeProject project(
+      Map<String, Object> root,
+      String sourceName,
+      Path projectDir,
+      EnvSources env,
+      Interpolator interpolator,
+      Diagnostics diag,
+      List<String> profiles) {
     interpolator
         .unsetVariables()
         .forEach(
@@ -45,6 +90,7 @@ public final class ComposeLoader {
                     "variable "
                         + v
                         + " is not set: defaulting to a blank string, as Compose does"));
+    Set<String> active = activeProfiles(profiles, env);
     for (String key : new TreeMap<>(root).keySet()) {
       if (key.equals("version")) {
         diag.note("(project)", "version is obsolete and ignored, as Compose does");
@@ -70,11 +116,16 @@ public final class ComposeLoader {
         .forEach(
             (serviceName, spec) -> {
               Map<String, Object> s = Raw.map(spec, "services." + serviceName);
-              if (s.containsKey("profiles")) {
+              List<String> own = Raw.stringOrList(s.get("profiles"), serviceName + ".profiles");
+              if (!own.isEmpty()
+                  && !active.contains("*")
+                  && own.stream().noneMatch(active::contains)) {
                 diag.note(
                     serviceName,
-                    "left out: services with profiles are off by default, as in `docker compose"
-                        + " up`");
+                    "left out: profile "
+                        + String.join(", ", own)
+                        + " is not active (COMPOSE_PROFILES or --profile turns it on, as for"
+                        + " `docker compose up`)");
                 return;
               }
               services.add(parser.parse(serviceName, s));
@@ -88,6 +139,16 @@ public final class ComposeLoader {
         volumes(root.get("volumes"), diag),
         settings(root.get("x-k8s"), diag),
         diag);
+  }
+
+  private static Set<String> activeProfiles(List<String> profiles, EnvSources env) {
+    List<String> names =
+        profiles.isEmpty()
+            ? List.of(env.lookup("COMPOSE_PROFILES").orElse("").split(","))
+            : profiles;
+    Set<String> out = new TreeSet<>();
+    names.stream().map(String::trim).filter(p -> !p.isEmpty()).forEach(out::add);
+    return out;
   }
 
   private static void checkDependencies(List<ComposeService> services) {
