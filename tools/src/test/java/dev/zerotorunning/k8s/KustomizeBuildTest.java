@@ -59,4 +59,25 @@ class KustomizeBuildTest {
     assertTrue(
         out.contains("name: api-secrets"), "secretGenerator names stay unhashed for the task Jobs");
   }
+
+  @Test
+  void composeSecretsAndConfigsBuildOnceTheSecretsCommandWroteTheirFiles(@TempDir Path tmp)
+      throws Exception {
+    assumeTrue(
+        Stream.of(System.getenv("PATH").split(File.pathSeparator))
+            .anyMatch(d -> Files.isExecutable(Path.of(d, "kubectl"))),
+        "kubectl is not installed");
+    String compose = GoldenTest.ROOT.resolve("secrets-and-configs/compose.yaml").toString();
+    assertEquals(0, K8sGen.execute("generate", "--compose-file", compose, "--out", tmp.toString()));
+    assertEquals(0, K8sGen.execute("secrets", "--compose-file", compose, "--out", tmp.toString()));
+    Process p =
+        new ProcessBuilder("kubectl", "kustomize", tmp.toString())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), out);
+    assertTrue(out.contains("name: secret-db-password"), out);
+    assertTrue(out.contains("  db_password: ZmFrZS1kYi1wYXNzd29yZC1ub3QtcmVhbAo="), out);
+  }
 }

@@ -210,7 +210,7 @@ final class ConfigBuilder {
         : source.toString();
   }
 
-  private static String text(Path file) {
+  static String text(Path file) {
     try {
       byte[] bytes = Files.readAllBytes(file);
       return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();

@@ -71,14 +71,7 @@ final class DataBinds {
       }
       services.add(s.withVolumes(mounts));
     }
-    return new ComposeProject(
-        project.name(),
-        project.sourceName(),
-        project.projectDir(),
-        List.copyOf(services),
-        volumes,
-        project.settings(),
-        project.diagnostics());
+    return project.with(List.copyOf(services), volumes);
   }
 
   static boolean isData(VolumeMount v, Path projectDir) {

@@ -89,7 +89,16 @@ public final class ManifestBuilder {
       }
       fileMounts.put(s.name(), mounts);
     }
-    PodBuilder pods = new PodBuilder(project, plan, fileMounts, diag);
+    FileGrants grants = new FileGrants(project, labels, namespace);
+    objects.addAll(grants.configMaps);
+    Map<String, List<ConfigBuilder.FileMount>> podFiles = new TreeMap<>();
+    fileMounts.forEach(
+        (service, mounts) -> {
+          List<ConfigBuilder.FileMount> all = new ArrayList<>(mounts);
+          all.addAll(grants.mounts.get(service));
+          podFiles.put(service, all);
+        });
+    PodBuilder pods = new PodBuilder(project, plan, fileMounts, grants.mounts, diag);
     for (ComposeService s : project.services()) {
       String component = plan.component(s);
       WorkloadPlan.Role role = plan.role(s.name());
@@ -97,7 +106,7 @@ public final class ManifestBuilder {
         continue;
       }
       V1PodTemplateSpec template =
-          template(s, pods.podSpec(s), labels, component, hashOf(s, project, plan, fileMounts));
+          template(s, pods.podSpec(s), labels, component, hashOf(s, project, plan, podFiles));
       V1ObjectMeta meta = labels.meta(s.name(), namespace, s.name(), component);
       List<String> existing = existingClaims(s, project);
       if (!existing.isEmpty()) {
@@ -152,9 +161,16 @@ public final class ManifestBuilder {
         List.copyOf(objects),
         tasks,
         KustomizeFiles.kustomization(
-            project, namespace, objects, secretKeys, labels, plan::component),
+            project,
+            namespace,
+            objects,
+            secretKeys,
+            grants.secretGenerators(),
+            labels,
+            plan::component),
         KustomizeFiles.kindConfig(project, services.kindPortMappings()),
         secretKeys,
+        grants.secrets,
         namespace,
         diag);
   }

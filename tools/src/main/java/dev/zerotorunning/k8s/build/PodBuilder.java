@@ -38,16 +38,19 @@ final class PodBuilder {
   private final ComposeProject project;
   private final WorkloadPlan plan;
   private final Map<String, List<ConfigBuilder.FileMount>> fileMounts;
+  private final Map<String, List<ConfigBuilder.FileMount>> grantMounts;
   private final Diagnostics diag;
 
   PodBuilder(
       ComposeProject project,
       WorkloadPlan plan,
       Map<String, List<ConfigBuilder.FileMount>> fileMounts,
+      Map<String, List<ConfigBuilder.FileMount>> grantMounts,
       Diagnostics diag) {
     this.project = project;
     this.plan = plan;
     this.fileMounts = fileMounts;
+    this.grantMounts = grantMounts;
     this.diag = diag;
   }
 
@@ -230,6 +233,10 @@ final class PodBuilder {
 
   private List<V1VolumeMount> mounts(ComposeService s, Map<String, V1Volume> volumes) {
     List<V1VolumeMount> mounts = new ArrayList<>();
+    for (ConfigBuilder.FileMount f : grantMounts.getOrDefault(s.name(), List.of())) {
+      volumes.put(f.volume().getName(), f.volume());
+      mounts.add(f.mount());
+    }
     s.isolation()
         .shmSize()
         .ifPresent(

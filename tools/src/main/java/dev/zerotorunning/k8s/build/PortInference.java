@@ -79,13 +79,6 @@ final class PortInference {
               .toList();
       services.add(s.withPorts(ports));
     }
-    return new ComposeProject(
-        project.name(),
-        project.sourceName(),
-        project.projectDir(),
-        List.copyOf(services),
-        project.volumes(),
-        project.settings(),
-        project.diagnostics());
+    return project.with(List.copyOf(services), project.volumes());
   }
 }

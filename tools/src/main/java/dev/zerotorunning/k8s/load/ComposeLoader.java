@@ -5,6 +5,7 @@ import dev.zerotorunning.k8s.model.ComposeService;
 import dev.zerotorunning.k8s.model.Diagnostics;
 import dev.zerotorunning.k8s.model.NamedVolume;
 import dev.zerotorunning.k8s.model.Names;
+import dev.zerotorunning.k8s.model.ProjectFile;
 import dev.zerotorunning.k8s.model.ProjectSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +97,8 @@ public final class ComposeLoader {
         diag.note("(project)", "version is obsolete and ignored, as Compose does");
       } else if (key.equals("networks")) {
         diag.note("(project)", "networks ignored: a namespace is one flat network");
-      } else if (!List.of("name", "services", "volumes").contains(key) && !key.startsWith("x-")) {
+      } else if (!List.of("name", "services", "volumes", "secrets", "configs").contains(key)
+          && !key.startsWith("x-")) {
         diag.unsupported(
             "(project)",
             "top-level key \"" + key + "\" has no Kubernetes mapping in this generator");
@@ -110,7 +112,13 @@ public final class ComposeLoader {
             .toLowerCase(Locale.ROOT)
             .replaceAll("[^a-z0-9_-]", "");
 
-    ServiceParser parser = new ServiceParser(projectDir, env, diag);
+    Map<String, ProjectFile> secrets =
+        FileGrantParser.declared(
+            root.get("secrets"), FileGrantParser.SECRETS, projectDir, env, diag);
+    Map<String, ProjectFile> configs =
+        FileGrantParser.declared(
+            root.get("configs"), FileGrantParser.CONFIGS, projectDir, env, diag);
+    ServiceParser parser = new ServiceParser(projectDir, env, diag, secrets, configs);
     List<ComposeService> services = new ArrayList<>();
     new TreeMap<>(Raw.map(root.get("services"), "services"))
         .forEach(
@@ -137,6 +145,8 @@ public final class ComposeLoader {
         projectDir,
         List.copyOf(services),
         volumes(root.get("volumes"), diag),
+        secrets,
+        configs,
         settings(root.get("x-k8s"), diag),
         diag);
   }

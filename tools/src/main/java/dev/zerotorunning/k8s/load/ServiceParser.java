@@ -5,6 +5,7 @@ import dev.zerotorunning.k8s.model.Diagnostics;
 import dev.zerotorunning.k8s.model.Healthcheck;
 import dev.zerotorunning.k8s.model.K8sHints;
 import dev.zerotorunning.k8s.model.PortMapping;
+import dev.zerotorunning.k8s.model.ProjectFile;
 import dev.zerotorunning.k8s.model.Resources;
 import dev.zerotorunning.k8s.model.VolumeMount;
 import java.io.IOException;
@@ -61,6 +62,8 @@ final class ServiceParser {
           "security_opt",
           "ulimits",
           "pids_limit",
+          "secrets",
+          "configs",
           "x-k8s");
 
   /** Keys that have no meaning in a cluster; noted but never a --strict failure. */
@@ -79,7 +82,17 @@ final class ServiceParser {
   private final EnvSources env;
   private final Diagnostics diag;
 
-  ServiceParser(Path projectDir, EnvSources env, Diagnostics diag) {
+  private final Map<String, ProjectFile> secrets;
+  private final Map<String, ProjectFile> configs;
+
+  ServiceParser(
+      Path projectDir,
+      EnvSources env,
+      Diagnostics diag,
+      Map<String, ProjectFile> secrets,
+      Map<String, ProjectFile> configs) {
+    this.secrets = secrets;
+    this.configs = configs;
     this.projectDir = projectDir;
     this.env = env;
     this.diag = diag;
@@ -157,7 +170,9 @@ final class ServiceParser {
         Optional.ofNullable(Raw.string(s.get("pull_policy"), path + ".pull_policy")),
         labels,
         hints,
-        IsolationParser.parse(name, s, path, diag));
+        IsolationParser.parse(name, s, path, diag),
+        FileGrantParser.grants(s.get("secrets"), FileGrantParser.SECRETS, secrets, name, diag),
+        FileGrantParser.grants(s.get("configs"), FileGrantParser.CONFIGS, configs, name, diag));
   }
 
   private static boolean flag(Map<String, Object> s, String key, String path) {

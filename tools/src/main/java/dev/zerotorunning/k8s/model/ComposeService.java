@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param replicas {@code deploy.replicas} or {@code scale}
  * @param labels compose labels minus the {@code kompose.*} ones (those are in {@code hints})
  * @param isolation shm_size, sysctls, security_opt
+ * @param secrets {@code secrets:} mounted as files
+ * @param configs {@code configs:} mounted as files
  */
 public record ComposeService(
     String name,
@@ -42,7 +44,9 @@ public record ComposeService(
     Optional<String> pullPolicy,
     Map<String, String> labels,
     K8sHints hints,
-    Isolation isolation) {
+    Isolation isolation,
+    List<FileGrant> secrets,
+    List<FileGrant> configs) {
 
   /** The same service with other ports (ports inferred from who dials it). */
   public ComposeService withPorts(List<PortMapping> newPorts) {
@@ -81,7 +85,9 @@ public record ComposeService(
         pullPolicy,
         labels,
         hints,
-        isolation);
+        isolation,
+        secrets,
+        configs);
   }
 
   /** Ports the container listens on: published targets plus {@code expose}, deduplicated. */
