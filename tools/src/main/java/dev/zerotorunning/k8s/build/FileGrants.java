@@ -86,35 +86,25 @@ final class FileGrants {
         if (file.value().startsWith("~")
             || !path.startsWith(project.projectDir())
             || !Files.isRegularFile(path)) {
-          project
-              .diagnostics()
-              .unsupported(
-                  s.name(),
-                  "config "
-                      + file.name()
-                      + ": its file is missing or outside the project, so there is nothing to put"
-                      + " in a ConfigMap; not mounted");
-          return Optional.empty();
+          return notMounted(
+              s,
+              "config "
+                  + file.name()
+                  + ": its file is missing or outside the project, so there is nothing to put in a"
+                  + " ConfigMap; not mounted");
         }
         try {
           content = ConfigBuilder.text(path);
         } catch (IllegalArgumentException e) {
-          project
-              .diagnostics()
-              .unsupported(s.name(), "config " + file.name() + " " + e.getMessage());
-          return Optional.empty();
+          return notMounted(s, "config " + file.name() + " " + e.getMessage());
         }
       }
       default -> {
-        project
-            .diagnostics()
-            .unsupported(
-                s.name(),
-                "config "
-                    + file.name()
-                    + " is external: not mounted (create the ConfigMap and mount it in an"
-                    + " overlay)");
-        return Optional.empty();
+        return notMounted(
+            s,
+            "config "
+                + file.name()
+                + " is external: not mounted (create the ConfigMap and mount it in an overlay)");
       }
     }
     Map<String, String> data = new TreeMap<>(Map.of(key(file.name()), content));
@@ -135,14 +125,11 @@ final class FileGrants {
   private Optional<ConfigBuilder.FileMount> secret(ComposeService s, FileGrant g) {
     ProjectFile file = project.secrets().get(g.source());
     if (file.source() == ProjectFile.Source.EXTERNAL) {
-      project
-          .diagnostics()
-          .unsupported(
-              s.name(),
-              "secret "
-                  + file.name()
-                  + " is external: not mounted (create the Secret and mount it in an overlay)");
-      return Optional.empty();
+      return notMounted(
+          s,
+          "secret "
+              + file.name()
+              + " is external: not mounted (create the Secret and mount it in an overlay)");
     }
     secrets.put(key(file.name()), file);
     String name = secretName(g.source());
@@ -151,6 +138,11 @@ final class FileGrants {
             .name(name)
             .secret(new V1SecretVolumeSource().secretName(name).items(items(g)));
     return Optional.of(new ConfigBuilder.FileMount(null, volume, mount(name, g), Map.of()));
+  }
+
+  private <T> Optional<T> notMounted(ComposeService s, String why) {
+    project.diagnostics().unsupported(s.name(), why);
+    return Optional.empty();
   }
 
   private static List<V1KeyToPath> items(FileGrant g) {
