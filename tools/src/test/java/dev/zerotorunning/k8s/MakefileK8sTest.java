@@ -302,6 +302,9 @@ class MakefileK8sTest {
     pb.environment().put("NO_COLOR", "1");
     pb.environment().put("FAKE_LOCAL_IMAGES", "zero-to-running/api:dev zero-to-running/web:dev");
     pb.environment().remove("COMPOSE_FILE");
+    pb.environment().remove("COMPOSE_PROFILES");
+    // under `make test` the outer make exports its K8S_* settings (K8S_ENV_FILE=.env.example)
+    pb.environment().keySet().removeIf(k -> k.startsWith("K8S_"));
     for (String v : vars) {
       String[] kv = v.split("=", 2);
       pb.environment().put(kv[0], kv[1]); // environment, so PATH overrides reach the scripts too
