@@ -5,9 +5,11 @@
 # The compose file to convert and where the kustomize base goes (committed).
 COMPOSE_FILE ?= compose.yaml
 K8S_DIR ?= k8s-generated
-# Interpolation values for the committed manifests: .env.example only, so the output is the same on
-# every machine whatever a developer's .env says. Secret values come from .env at apply time instead.
-K8S_ENV_FILE ?= .env.example
+# Interpolation values. For our compose.yaml: .env.example only, so the committed output is the same
+# on every machine whatever a developer's .env says (secret values come from .env at apply time).
+# For any other compose file: what Compose reads, the .env beside the (first) file, or none.
+k8s-first-compose-file = $(firstword $(subst :, ,$(COMPOSE_FILE)))
+K8S_ENV_FILE ?= $(if $(filter compose.yaml ./compose.yaml,$(k8s-first-compose-file)),.env.example,$(wildcard $(dir $(k8s-first-compose-file)).env))
 # The generator: a self-contained jar rebuilt when tools/ changes. Tests point K8S_GEN elsewhere and
 # clear K8S_GEN_DEPS.
 K8S_JAR ?= tools/target/k8s-gen.jar
@@ -33,27 +35,22 @@ K8S_RESET_DB_COMMAND ?= db reset /app/config/config.yml
 export K8S_COMPOSE_FILE = $(COMPOSE_FILE)
 export K8S_DIR K8S_ENV_FILE K8S_GEN K8S_BUILD_CMD API_IMAGE WEB_IMAGE K8S_TIMEOUT
 
-# Docker's COMPOSE_FILE may list several files ("a.yaml:b.yaml"); the generator converts one. Checked
-# only when a k8s target runs, so such a setting never breaks the Compose targets.
-k8s-one-compose-file = $(if $(filter-out 1,$(words $(subst :, ,$(COMPOSE_FILE)))),$(error \
-  COMPOSE_FILE=$(COMPOSE_FILE) lists several files; k8s targets convert one: make k8s COMPOSE_FILE=compose.yaml))
-
-K8S_GEN_ARGS = --compose-file $(COMPOSE_FILE) --env-file $(K8S_ENV_FILE) --out $(K8S_DIR)
+# COMPOSE_FILE may list several files ("compose.yaml:compose.override.yaml"): the generator merges
+# them as Compose does. COMPOSE_PROFILES (or COMPOSE_PROFILES in the env file) turns profiles on.
+K8S_GEN_ARGS = --compose-file $(COMPOSE_FILE) $(if $(K8S_ENV_FILE),--env-file $(K8S_ENV_FILE),--no-env-file) \
+  $(if $(COMPOSE_PROFILES),--profile $(COMPOSE_PROFILES)) --out $(K8S_DIR)
 
 .PHONY: k8s k8s-check k8s-up k8s-down k8s-clean k8s-logs k8s-status k8s-reset-db k8s-compare \
         k8s-scale-worker k8s-workers
 
 ##@ Kubernetes
 k8s: $(K8S_GEN_DEPS) ## Regenerate k8s-generated/ from compose.yaml (COMPOSE_FILE, K8S_DIR)
-	$(k8s-one-compose-file)
 	@$(K8S_GEN) generate $(K8S_GEN_ARGS)
 
 k8s-check: $(K8S_GEN_DEPS) ## Fail with a diff when k8s-generated/ is stale (part of make test)
-	$(k8s-one-compose-file)
 	@$(K8S_GEN) check $(K8S_GEN_ARGS)
 
 k8s-up: $(K8S_GEN_DEPS) ## make dev K8S=1: kind cluster, build + load images, apply, wait, URLs
-	$(k8s-one-compose-file)
 	@scripts/k8s/up.sh
 
 k8s-down: ## make down K8S=1: delete the stack from kind; keeps the database volume
@@ -69,7 +66,6 @@ k8s-status: ## make status K8S=1: pods, services, volumes and URLs on kind
 	@scripts/k8s/status.sh
 
 k8s-reset-db: $(K8S_GEN_DEPS) ## make reset-db K8S=1: drop, migrate, seed and flush the cache on kind
-	$(k8s-one-compose-file)
 	@scripts/k8s/task.sh reset-db $(K8S_RESET_DB_SERVICE) $(K8S_RESET_DB_COMMAND)
 
 k8s-scale-worker: ## make scale-worker N=3 K8S=1: kubectl scale the worker, wait, show the spread
@@ -79,7 +75,6 @@ k8s-workers: ## make workers K8S=1: the worker pods and how the last hour's roll
 	@scripts/k8s/workers.sh $(K8S_WORKER)
 
 k8s-compare: $(K8S_GEN_DEPS) ## Compare k8s-gen's model with `docker compose config` (make e2e)
-	$(k8s-one-compose-file)
 	@scripts/k8s/compare-with-compose.sh
 
 # Rebuilt only when the generator's sources change; -am also builds the parent POM it inherits from.

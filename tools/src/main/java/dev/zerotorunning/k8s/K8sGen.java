@@ -5,6 +5,7 @@ import dev.zerotorunning.k8s.cli.GenerateCommand;
 import dev.zerotorunning.k8s.cli.ModelCommand;
 import dev.zerotorunning.k8s.cli.SecretsCommand;
 import dev.zerotorunning.k8s.cli.TaskCommand;
+import dev.zerotorunning.k8s.model.Reasons;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,8 +35,8 @@ public final class K8sGen implements Runnable {
         .setExecutionExceptionHandler(
             (ex, cmd, parsed) -> {
               // Bad input (a compose error, a missing env file) is the user's to fix: one line, no
-              // stack trace.
-              cmd.getErr().println("k8s-gen: " + ex.getMessage());
+              // stack trace and no exception name, whatever the failure.
+              cmd.getErr().println("k8s-gen: " + Reasons.of(ex));
               return 2;
             })
         .execute(args);

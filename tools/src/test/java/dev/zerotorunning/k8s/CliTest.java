@@ -127,6 +127,38 @@ class CliTest {
   }
 
   @Test
+  void composeSecretsReachTheClusterOnlyThroughFilesWrittenAtApplyTime() throws Exception {
+    Path out = tmp.resolve("k8s");
+    String compose = compose("secrets-and-configs");
+    assertEquals(0, run("generate", "--compose-file", compose, "--out", out.toString()).exit);
+    for (Path f : Files.walk(out).filter(Files::isRegularFile).toList()) {
+      String text = Files.readString(f);
+      assertFalse(
+          text.contains("fake-db-password") || text.contains("fake-token"),
+          f + " holds a secret value");
+    }
+    assertEquals(0, run("secrets", "--compose-file", compose, "--out", out.toString()).exit);
+    assertEquals(
+        "fake-db-password-not-real\n",
+        Files.readString(out.resolve("secrets/files/db_password")),
+        "file: secrets are copied byte for byte");
+    assertEquals(
+        "fake-token-from-dot-env", Files.readString(out.resolve("secrets/files/api_token")));
+    Result unset =
+        run(
+            "secrets",
+            "--compose-file",
+            compose,
+            "--env-file",
+            GoldenTest.ROOT.resolve("interpolation/.env.example").toString(),
+            "--out",
+            out.toString());
+    assertEquals(2, unset.exit);
+    assertEquals(
+        "k8s-gen: secret api_token: variable API_TOKEN is not set; set it in .env\n", unset.err);
+  }
+
+  @Test
   void modelPrintsNormalisedJson() {
     Result r = run("model", "--json", "--compose-file", compose("project-stack"));
     assertEquals(0, r.exit, r.err);

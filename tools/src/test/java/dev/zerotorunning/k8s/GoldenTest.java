@@ -33,7 +33,8 @@ import org.junit.jupiter.api.TestFactory;
  * compose file that must be rejected, {@code error.txt} instead of manifests. Every expected
  * manifest set is also schema- and cross-validated as it lies on disk.
  *
- * <p>case.properties: {@code strict=true}; {@code env-files=a,b} (explicit --env-file list).
+ * <p>case.properties: {@code strict=true}; {@code env-files=a,b} (explicit --env-file list); {@code
+ * compose-files=a,b} (merged like {@code docker compose -f a -f b}); {@code profiles=x,y}.
  */
 class GoldenTest {
   static final Path ROOT = Path.of("src/test/resources/golden");
@@ -98,7 +99,15 @@ class GoldenTest {
     Pipeline.Result result;
     try {
       EnvSources env = EnvSources.load(envFiles, dir.toAbsolutePath(), Map.of());
-      result = Pipeline.run(new ComposeLoader().load(dir.resolve("compose.yaml"), env));
+      List<Path> composeFiles =
+          Arrays.stream(props.getProperty("compose-files", "compose.yaml").split(","))
+              .map(s -> dir.resolve(s.trim()))
+              .toList();
+      List<String> profiles =
+          Arrays.stream(props.getProperty("profiles", "").split(","))
+              .filter(s -> !s.isBlank())
+              .toList();
+      result = Pipeline.run(new ComposeLoader().load(composeFiles, env, profiles));
     } catch (IllegalArgumentException e) {
       out.put("error.txt", e.getMessage() + "\n");
       return out;

@@ -24,10 +24,7 @@ class KustomizeBuildTest {
 
   @Test
   void theGoldenProjectBaseBuildsWithKubectlKustomize(@TempDir Path tmp) throws Exception {
-    assumeTrue(
-        Stream.of(System.getenv("PATH").split(File.pathSeparator))
-            .anyMatch(d -> Files.isExecutable(Path.of(d, "kubectl"))),
-        "kubectl is not installed");
+    assumeKubectl();
     Map<String, String> files = GoldenTestSupport.expected(Path.of("project-stack"));
     for (Map.Entry<String, String> f : files.entrySet()) {
       Path target = tmp.resolve(f.getKey());
@@ -45,18 +42,43 @@ class KustomizeBuildTest {
       secrets++;
     }
     assertTrue(secrets >= 3, "secretGenerator files in kustomization.yaml");
-    Process p =
-        new ProcessBuilder("kubectl", "kustomize", tmp.toString())
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-    assertEquals(0, p.exitValue(), out);
+    String out = kustomize(tmp);
     for (String kind :
         new String[] {"Namespace", "ConfigMap", "Secret", "Service", "Deployment", "StatefulSet"}) {
       assertTrue(out.contains("\nkind: " + kind + "\n"), kind + " missing from:\n" + out);
     }
     assertTrue(
         out.contains("name: api-secrets"), "secretGenerator names stay unhashed for the task Jobs");
+  }
+
+  @Test
+  void composeSecretsAndConfigsBuildOnceTheSecretsCommandWroteTheirFiles(@TempDir Path tmp)
+      throws Exception {
+    assumeKubectl();
+    String compose = GoldenTest.ROOT.resolve("secrets-and-configs/compose.yaml").toString();
+    assertEquals(0, K8sGen.execute("generate", "--compose-file", compose, "--out", tmp.toString()));
+    assertEquals(0, K8sGen.execute("secrets", "--compose-file", compose, "--out", tmp.toString()));
+    String out = kustomize(tmp);
+    assertTrue(out.contains("name: secret-db-password"), out);
+    assertTrue(out.contains("  db_password: ZmFrZS1kYi1wYXNzd29yZC1ub3QtcmVhbAo="), out);
+  }
+
+  private static void assumeKubectl() {
+    assumeTrue(
+        Stream.of(System.getenv("PATH").split(File.pathSeparator))
+            .anyMatch(d -> Files.isExecutable(Path.of(d, "kubectl"))),
+        "kubectl is not installed");
+  }
+
+  /** {@code kubectl kustomize dir}, which must succeed; its output. */
+  private static String kustomize(Path dir) throws Exception {
+    Process p =
+        new ProcessBuilder("kubectl", "kustomize", dir.toString())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), out);
+    return out;
   }
 }

@@ -207,6 +207,59 @@ class MakefileK8sTest {
   }
 
   @Test
+  void anotherComposeFileInterpolatesFromTheEnvBesideItLikeCompose() throws Exception {
+    Path other = project.resolve("elsewhere/stack");
+    Files.createDirectories(other);
+    Files.writeString(
+        other.resolve("compose.yaml"),
+        "services:\n  app:\n    image: nginx:${TAG}\n    ports: [\"${APP_PORT}:80\"]\n"
+            + "    read_only: ${LOCKED}\n    environment: {GREETING: \"${GREETING:-unset}\"}\n");
+    Files.writeString(other.resolve(".env"), "TAG=1.27\nAPP_PORT=8088\nLOCKED=true\n");
+    Files.writeString(other.resolve(".env.example"), "GREETING=from-example\n");
+    Run run = make("k8s", "COMPOSE_FILE=elsewhere/stack/compose.yaml", "K8S_DIR=out");
+    assertEquals(0, run.exit, run.output);
+    String deployment = Files.readString(project.resolve("out/deployment-app.yaml"));
+    assertTrue(deployment.contains("image: nginx:1.27"), deployment);
+    assertTrue(deployment.contains("readOnlyRootFilesystem: true"), deployment);
+    assertTrue(Files.readString(project.resolve("out/kind-config.yaml")).contains("8088"));
+    assertTrue(
+        Files.readString(project.resolve("out/configmap-app-env.yaml")).contains("GREETING: unset"),
+        "Compose reads .env only, never .env.example");
+    Map<String, String> first =
+        dev.zerotorunning.k8s.emit.OutputTree.onDisk(project.resolve("out"));
+    assertEquals(0, make("k8s", "COMPOSE_FILE=elsewhere/stack/compose.yaml", "K8S_DIR=out").exit);
+    assertEquals(
+        first,
+        dev.zerotorunning.k8s.emit.OutputTree.onDisk(project.resolve("out")),
+        "byte-stable across runs");
+    Run check = make("k8s-check", "COMPOSE_FILE=elsewhere/stack/compose.yaml", "K8S_DIR=out");
+    assertEquals(0, check.exit, check.output);
+  }
+
+  @Test
+  void severalComposeFilesMergeAndProfilesTurnServicesOn() throws Exception {
+    Path other = project.resolve("stack");
+    Files.createDirectories(other);
+    Files.writeString(
+        other.resolve("compose.yaml"),
+        "services:\n  app: {image: 'nginx:1.27', environment: {MODE: base}}\n"
+            + "  debug: {image: 'busybox:1.36', profiles: [debug], command: [sleep, '1000']}\n");
+    Files.writeString(
+        other.resolve("compose.override.yaml"),
+        "services:\n  app: {environment: {MODE: override}}\n");
+    Run run =
+        make(
+            "k8s",
+            "COMPOSE_FILE=stack/compose.yaml:stack/compose.override.yaml",
+            "COMPOSE_PROFILES=debug",
+            "K8S_DIR=out");
+    assertEquals(0, run.exit, run.output);
+    assertTrue(
+        Files.readString(project.resolve("out/configmap-app-env.yaml")).contains("MODE: override"));
+    assertTrue(Files.exists(project.resolve("out/deployment-debug.yaml")), run.output);
+  }
+
+  @Test
   void theMainMakefileMapsK8sEqualsOneToTheseTargets() throws Exception {
     assumeTrue(Files.isRegularFile(REPO.resolve("Makefile")), "no main Makefile yet");
     copy(REPO.resolve("Makefile"), project.resolve("Makefile"));
@@ -249,6 +302,9 @@ class MakefileK8sTest {
     pb.environment().put("NO_COLOR", "1");
     pb.environment().put("FAKE_LOCAL_IMAGES", "zero-to-running/api:dev zero-to-running/web:dev");
     pb.environment().remove("COMPOSE_FILE");
+    pb.environment().remove("COMPOSE_PROFILES");
+    // under `make test` the outer make exports its K8S_* settings (K8S_ENV_FILE=.env.example)
+    pb.environment().keySet().removeIf(k -> k.startsWith("K8S_"));
     for (String v : vars) {
       String[] kv = v.split("=", 2);
       pb.environment().put(kv[0], kv[1]); // environment, so PATH overrides reach the scripts too

@@ -3,6 +3,7 @@ package dev.zerotorunning.k8s.build;
 import dev.zerotorunning.k8s.model.ComposeService;
 import dev.zerotorunning.k8s.model.Diagnostics;
 import dev.zerotorunning.k8s.model.Names;
+import dev.zerotorunning.k8s.model.Reasons;
 import dev.zerotorunning.k8s.model.VolumeMount;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1ConfigMapVolumeSource;
@@ -122,15 +123,31 @@ final class ConfigBuilder {
    */
   Optional<FileMount> fileMount(ComposeService s, VolumeMount v, String component) {
     Path source = Path.of(v.source());
-    if (v.source().startsWith("~") || !Files.exists(source)) {
+    String what = "bind mount " + shown(source) + " -> " + v.target();
+    if (v.source().startsWith("~") || !source.startsWith(projectDir)) {
+      // Never read: the output would depend on the machine, and a pod sees the node's files, not
+      // this machine's (docker.sock, /proc, /etc/localtime, ...).
       diag.unsupported(
           s.name(),
-          "bind mount "
-              + shown(source)
-              + " -> "
-              + v.target()
+          what
+              + ": a path on the host, outside the project, so not mounted; a pod reaches node"
+              + " files only through a hostPath volume (add one in an overlay if you need it)");
+      return Optional.empty();
+    }
+    if (!Files.exists(source)) {
+      diag.unsupported(
+          s.name(),
+          what
               + ": source does not exist next to the compose file, so it cannot become a"
               + " ConfigMap");
+      return Optional.empty();
+    }
+    if (!Files.isRegularFile(source) && !Files.isDirectory(source)) {
+      diag.unsupported(
+          s.name(),
+          what
+              + ": a socket, pipe or device, not a file, so it has no content to carry; not"
+              + " mounted");
       return Optional.empty();
     }
     Map<String, String> data = new TreeMap<>();
@@ -141,14 +158,15 @@ final class ConfigBuilder {
         try (Stream<Path> files = Files.list(source)) {
           for (Path f : files.sorted().toList()) {
             if (!Files.isRegularFile(f)) {
-              throw new IllegalArgumentException("has a subdirectory " + f.getFileName());
+              throw new IllegalArgumentException("has " + f.getFileName() + ", not a file");
             }
             data.put(f.getFileName().toString(), text(f));
           }
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (IOException | UncheckedIOException e) {
+      diag.unsupported(s.name(), what + ": cannot be read (" + Reasons.of(e) + "); not mounted");
+      return Optional.empty();
     } catch (IllegalArgumentException e) {
       diag.unsupported(
           s.name(),
@@ -192,7 +210,7 @@ final class ConfigBuilder {
         : source.toString();
   }
 
-  private static String text(Path file) {
+  static String text(Path file) {
     try {
       byte[] bytes = Files.readAllBytes(file);
       return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();

@@ -13,17 +13,18 @@ final class KustomizeFiles {
   private KustomizeFiles() {}
 
   /**
-   * The base: every object file, plus one secretGenerator per service with secret-looking
-   * variables. Its values come from {@code secrets/<service>.env}, written from {@code .env} by
-   * {@code make k8s-up} just before {@code kubectl apply -k} and git-ignored, so no secret value is
-   * ever committed. Name hashing is off so the on-demand task Jobs (applied with {@code -f}) find
-   * the same Secret names.
+   * The base: every object file, plus one secretGenerator per service with secret-looking variables
+   * and one per compose secret a service mounts ({@link FileGrants}). Its values come from {@code
+   * secrets/<service>.env}, written from {@code .env} by {@code make k8s-up} just before {@code
+   * kubectl apply -k} and git-ignored, so no secret value is ever committed. Name hashing is off so
+   * the on-demand task Jobs (applied with {@code -f}) find the same Secret names.
    */
   static Map<String, Object> kustomization(
       ComposeProject project,
       String namespace,
       List<KubeObject> objects,
       Map<String, List<String>> secretKeys,
+      List<Map<String, Object>> fileSecretGenerators,
       Labels labels,
       Function<ComposeService, String> component) {
     Map<String, Object> k = new LinkedHashMap<>();
@@ -45,6 +46,7 @@ final class KustomizeFiles {
           g.put("options", options);
           generators.add(g);
         });
+    generators.addAll(fileSecretGenerators);
     if (!generators.isEmpty()) {
       k.put("secretGenerator", generators);
     }

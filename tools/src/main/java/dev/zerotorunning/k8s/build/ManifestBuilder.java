@@ -37,10 +37,17 @@ public final class ManifestBuilder {
 
   static final String CONFIG_HASH_ANNOTATION = "k8s-gen/config-hash";
 
+  /**
+   * Names the claims of external volumes a workload mounts: they exist in the cluster already, so
+   * the cross-object validation (which sees only files) must not ask for them.
+   */
+  public static final String EXISTING_CLAIMS_ANNOTATION = "k8s-gen/existing-claims";
+
   public Manifests build(ComposeProject loaded) {
     Diagnostics diag = loaded.diagnostics();
+    ComposeProject withClaims = DataBinds.apply(loaded);
     ComposeProject project =
-        PortInference.apply(loaded, new WorkloadPlan(loaded, new Diagnostics()));
+        PortInference.apply(withClaims, new WorkloadPlan(withClaims, new Diagnostics()));
     String namespace = project.namespace();
     Labels labels = new Labels(project.name());
     WorkloadPlan plan = new WorkloadPlan(project, diag);
@@ -82,7 +89,16 @@ public final class ManifestBuilder {
       }
       fileMounts.put(s.name(), mounts);
     }
-    PodBuilder pods = new PodBuilder(project, plan, fileMounts, diag);
+    FileGrants grants = new FileGrants(project, labels, namespace);
+    objects.addAll(grants.configMaps);
+    Map<String, List<ConfigBuilder.FileMount>> podFiles = new TreeMap<>();
+    fileMounts.forEach(
+        (service, mounts) -> {
+          List<ConfigBuilder.FileMount> all = new ArrayList<>(mounts);
+          all.addAll(grants.mounts.get(service));
+          podFiles.put(service, all);
+        });
+    PodBuilder pods = new PodBuilder(project, plan, fileMounts, grants.mounts, diag);
     for (ComposeService s : project.services()) {
       String component = plan.component(s);
       WorkloadPlan.Role role = plan.role(s.name());
@@ -90,8 +106,12 @@ public final class ManifestBuilder {
         continue;
       }
       V1PodTemplateSpec template =
-          template(s, pods.podSpec(s), labels, component, hashOf(s, project, plan, fileMounts));
+          template(s, pods.podSpec(s), labels, component, hashOf(s, project, plan, podFiles));
       V1ObjectMeta meta = labels.meta(s.name(), namespace, s.name(), component);
+      List<String> existing = existingClaims(s, project);
+      if (!existing.isEmpty()) {
+        meta.putAnnotationsItem(EXISTING_CLAIMS_ANNOTATION, String.join(",", existing));
+      }
       V1LabelSelector selector = new V1LabelSelector().matchLabels(labels.selector(s.name()));
       switch (role) {
         case JOB -> objects.add(new KubeObject("Job", s.name(), job(s, meta, template)));
@@ -141,9 +161,16 @@ public final class ManifestBuilder {
         List.copyOf(objects),
         tasks,
         KustomizeFiles.kustomization(
-            project, namespace, objects, secretKeys, labels, plan::component),
+            project,
+            namespace,
+            objects,
+            secretKeys,
+            grants.secretGenerators(),
+            labels,
+            plan::component),
         KustomizeFiles.kindConfig(project, services.kindPortMappings()),
         secretKeys,
+        grants.secrets,
         namespace,
         diag);
   }
@@ -199,6 +226,17 @@ public final class ManifestBuilder {
         .spec(new V1JobSpec().backoffLimit(backoff).template(template));
   }
 
+  private static List<String> existingClaims(ComposeService s, ComposeProject project) {
+    return s.volumes().stream()
+        .filter(v -> v.type().equals(VolumeMount.NAMED))
+        .map(v -> project.volumes().get(v.source()))
+        .filter(v -> v != null && v.external())
+        .map(NamedVolume::claimName)
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
   private static List<V1PersistentVolumeClaim> claimTemplates(
       ComposeService s,
       ComposeProject project,
@@ -233,16 +271,19 @@ public final class ManifestBuilder {
     List<KubeObject> out = new ArrayList<>();
     firstUser.forEach(
         (volume, user) -> {
-          if (project.volumes().containsKey(volume) && project.volumes().get(volume).external()) {
+          NamedVolume declared = project.volumes().get(volume);
+          if (declared != null && declared.external()) {
             project
                 .diagnostics()
-                .unsupported(
-                    user.name(),
-                    "external volume "
+                .note(
+                    "(project)",
+                    "volume "
                         + volume
-                        + ": create a PVC named "
-                        + Names.dnsLabel(volume)
-                        + " in the namespace yourself");
+                        + " is external: pods mount the existing PersistentVolumeClaim "
+                        + declared.claimName()
+                        + ", which must exist in namespace "
+                        + namespace
+                        + " before apply");
             return;
           }
           V1PersistentVolumeClaim pvc =

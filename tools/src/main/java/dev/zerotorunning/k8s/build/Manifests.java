@@ -1,6 +1,7 @@
 package dev.zerotorunning.k8s.build;
 
 import dev.zerotorunning.k8s.model.Diagnostics;
+import dev.zerotorunning.k8s.model.ProjectFile;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import java.util.Map;
  * @param kustomization kustomization.yaml content
  * @param kindConfig kind-config.yaml content
  * @param secretKeys per service, the environment keys that go to its generated Secret
+ * @param secretFiles compose secrets services mount, by file name under secrets/files/
  * @param namespace the namespace every object lives in
  * @param diagnostics loader and builder findings
  */
@@ -21,6 +23,7 @@ public record Manifests(
     Map<String, Object> kustomization,
     Map<String, Object> kindConfig,
     Map<String, List<String>> secretKeys,
+    Map<String, ProjectFile> secretFiles,
     String namespace,
     Diagnostics diagnostics) {
 
@@ -29,6 +32,13 @@ public record Manifests(
    */
   public static String secretEnvFile(String service) {
     return "secrets/" + service + ".env";
+  }
+
+  /**
+   * Where a compose secret's value is written at apply time (git-ignored), relative to the base.
+   */
+  public static String secretFile(String key) {
+    return "secrets/files/" + key;
   }
 
   public static String secretName(String service) {

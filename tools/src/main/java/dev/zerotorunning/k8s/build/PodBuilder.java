@@ -4,21 +4,22 @@ import dev.zerotorunning.k8s.model.ComposeProject;
 import dev.zerotorunning.k8s.model.ComposeService;
 import dev.zerotorunning.k8s.model.Dependency;
 import dev.zerotorunning.k8s.model.Diagnostics;
+import dev.zerotorunning.k8s.model.NamedVolume;
 import dev.zerotorunning.k8s.model.Names;
 import dev.zerotorunning.k8s.model.PortMapping;
 import dev.zerotorunning.k8s.model.VolumeMount;
 import io.kubernetes.client.custom.Quantity;
-import io.kubernetes.client.openapi.models.V1Capabilities;
 import io.kubernetes.client.openapi.models.V1ConfigMapEnvSource;
 import io.kubernetes.client.openapi.models.V1Container;
 import io.kubernetes.client.openapi.models.V1ContainerPort;
 import io.kubernetes.client.openapi.models.V1EmptyDirVolumeSource;
 import io.kubernetes.client.openapi.models.V1EnvFromSource;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaimVolumeSource;
+import io.kubernetes.client.openapi.models.V1PodSecurityContext;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1ResourceRequirements;
 import io.kubernetes.client.openapi.models.V1SecretEnvSource;
-import io.kubernetes.client.openapi.models.V1SecurityContext;
+import io.kubernetes.client.openapi.models.V1Sysctl;
 import io.kubernetes.client.openapi.models.V1Volume;
 import io.kubernetes.client.openapi.models.V1VolumeMount;
 import java.util.ArrayList;
@@ -37,16 +38,19 @@ final class PodBuilder {
   private final ComposeProject project;
   private final WorkloadPlan plan;
   private final Map<String, List<ConfigBuilder.FileMount>> fileMounts;
+  private final Map<String, List<ConfigBuilder.FileMount>> grantMounts;
   private final Diagnostics diag;
 
   PodBuilder(
       ComposeProject project,
       WorkloadPlan plan,
       Map<String, List<ConfigBuilder.FileMount>> fileMounts,
+      Map<String, List<ConfigBuilder.FileMount>> grantMounts,
       Diagnostics diag) {
     this.project = project;
     this.plan = plan;
     this.fileMounts = fileMounts;
+    this.grantMounts = grantMounts;
     this.diag = diag;
   }
 
@@ -68,6 +72,11 @@ final class PodBuilder {
       pod.setVolumes(new ArrayList<>(volumes.values()));
     }
     s.stopGracePeriod().ifPresent(d -> pod.setTerminationGracePeriodSeconds(d.toSeconds()));
+    if (!s.isolation().sysctls().isEmpty()) {
+      List<V1Sysctl> sysctls = new ArrayList<>();
+      s.isolation().sysctls().forEach((k, v) -> sysctls.add(new V1Sysctl().name(k).value(v)));
+      pod.setSecurityContext(new V1PodSecurityContext().sysctls(sysctls));
+    }
     return pod;
   }
 
@@ -170,7 +179,7 @@ final class PodBuilder {
             .image(waiter.hints().waitImage().orElse(image(waiter)))
             .imagePullPolicy(pullPolicy(waiter))
             .command(List.of("sh", "-c", script));
-    securityContext(waiter).ifPresent(c::setSecurityContext);
+    SecurityContexts.of(waiter, diag).ifPresent(c::setSecurityContext);
     return c;
   }
 
@@ -207,7 +216,7 @@ final class PodBuilder {
       ProbeBuilder.apply(s, c);
     }
     resources(s).ifPresent(c::setResources);
-    securityContext(s).ifPresent(c::setSecurityContext);
+    SecurityContexts.of(s, diag).ifPresent(c::setSecurityContext);
     s.workingDir().ifPresent(c::setWorkingDir);
     if (s.tty()) {
       c.setTty(true);
@@ -224,17 +233,41 @@ final class PodBuilder {
 
   private List<V1VolumeMount> mounts(ComposeService s, Map<String, V1Volume> volumes) {
     List<V1VolumeMount> mounts = new ArrayList<>();
+    for (ConfigBuilder.FileMount f : grantMounts.getOrDefault(s.name(), List.of())) {
+      volumes.put(f.volume().getName(), f.volume());
+      mounts.add(f.mount());
+    }
+    s.isolation()
+        .shmSize()
+        .ifPresent(
+            size -> {
+              // Docker gives /dev/shm its own tmpfs of shm_size; a memory emptyDir is the same
+              String name = Names.dnsLabel(s.name() + "-shm");
+              volumes.put(
+                  name,
+                  new V1Volume()
+                      .name(name)
+                      .emptyDir(
+                          new V1EmptyDirVolumeSource()
+                              .medium("Memory")
+                              .sizeLimit(new Quantity(size))));
+              mounts.add(new V1VolumeMount().name(name).mountPath("/dev/shm"));
+            });
     for (VolumeMount v : s.volumes()) {
       switch (v.type()) {
         case VolumeMount.NAMED -> {
           String name = Names.dnsLabel(v.source());
           if (!plan.ownsClaimTemplate(s.name(), v.source())) {
+            String claim =
+                Optional.ofNullable(project.volumes().get(v.source()))
+                    .map(NamedVolume::claimName)
+                    .orElse(name);
             volumes.put(
                 name,
                 new V1Volume()
                     .name(name)
                     .persistentVolumeClaim(
-                        new V1PersistentVolumeClaimVolumeSource().claimName(name)));
+                        new V1PersistentVolumeClaimVolumeSource().claimName(claim)));
           }
           mounts.add(readOnly(new V1VolumeMount().name(name).mountPath(v.target()), v.readOnly()));
         }
@@ -310,47 +343,5 @@ final class PodBuilder {
       r.setRequests(requests);
     }
     return Optional.of(r);
-  }
-
-  private Optional<V1SecurityContext> securityContext(ComposeService s) {
-    V1SecurityContext sc = new V1SecurityContext();
-    boolean any = false;
-    if (s.user().isPresent()) {
-      String[] parts = s.user().get().split(":", 2);
-      if (parts[0].matches("\\d+")) {
-        sc.setRunAsUser(Long.parseLong(parts[0]));
-        any = true;
-        if (parts.length > 1 && parts[1].matches("\\d+")) {
-          sc.setRunAsGroup(Long.parseLong(parts[1]));
-        }
-      } else {
-        diag.warning(
-            s.name(),
-            "user \""
-                + s.user().get()
-                + "\" is not numeric: Kubernetes needs a UID, "
-                + "so the image's default user applies");
-      }
-    }
-    if (s.readOnly()) {
-      sc.setReadOnlyRootFilesystem(true);
-      any = true;
-    }
-    if (s.privileged()) {
-      sc.setPrivileged(true);
-      any = true;
-    }
-    if (!s.capAdd().isEmpty() || !s.capDrop().isEmpty()) {
-      V1Capabilities caps = new V1Capabilities();
-      if (!s.capAdd().isEmpty()) {
-        caps.setAdd(s.capAdd());
-      }
-      if (!s.capDrop().isEmpty()) {
-        caps.setDrop(s.capDrop());
-      }
-      sc.setCapabilities(caps);
-      any = true;
-    }
-    return any ? Optional.of(sc) : Optional.empty();
   }
 }

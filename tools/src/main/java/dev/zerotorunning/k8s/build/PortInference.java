@@ -77,41 +77,8 @@ final class PortInference {
                               new PortMapping(
                                   p, Optional.empty(), Optional.empty(), "tcp", Optional.empty())))
               .toList();
-      services.add(
-          new ComposeService(
-              s.name(),
-              s.image(),
-              s.hasBuild(),
-              s.entrypoint(),
-              s.command(),
-              s.environment(),
-              ports,
-              s.volumes(),
-              s.dependsOn(),
-              s.healthcheck(),
-              s.user(),
-              s.readOnly(),
-              s.privileged(),
-              s.capAdd(),
-              s.capDrop(),
-              s.workingDir(),
-              s.restart(),
-              s.replicas(),
-              s.resources(),
-              s.stopGracePeriod(),
-              s.tty(),
-              s.stdinOpen(),
-              s.pullPolicy(),
-              s.labels(),
-              s.hints()));
+      services.add(s.withPorts(ports));
     }
-    return new ComposeProject(
-        project.name(),
-        project.sourceName(),
-        project.projectDir(),
-        List.copyOf(services),
-        project.volumes(),
-        project.settings(),
-        project.diagnostics());
+    return project.with(List.copyOf(services), project.volumes());
   }
 }

@@ -97,7 +97,7 @@ final class WorkloadPlan {
                   .isEmpty()) {
             claimTemplateOwner.put(volume, only);
             roles.put(only, Role.STATEFULSET);
-          } else if (services.size() > 1) {
+          } else if (services.size() > 1 && !external) {
             diag.warning(
                 "(project)",
                 "volume "

@@ -54,7 +54,7 @@ public final class CheckCommand implements Callable<Integer> {
           "k8s-gen: "
               + out
               + " is stale for "
-              + compose.composeFile
+              + compose.composeFileNames()
               + ": run `"
               + hint
               + "` and commit the result");

@@ -15,9 +15,19 @@ public final class ComposeOptions {
 
   @Option(
       names = "--compose-file",
+      split = ":",
       defaultValue = "compose.yaml",
-      description = "Compose file (default: ${DEFAULT-VALUE}).")
-  Path composeFile;
+      description =
+          "Compose file (default: ${DEFAULT-VALUE}); repeat it, or join files with ':' as in"
+              + " COMPOSE_FILE, to merge them like `docker compose -f a -f b`.")
+  List<Path> composeFiles;
+
+  @Option(
+      names = "--profile",
+      split = ",",
+      description =
+          "Profile to turn on, repeatable (default: COMPOSE_PROFILES from the env files).")
+  List<String> profiles = new ArrayList<>();
 
   @Option(
       names = "--env-file",
@@ -27,6 +37,12 @@ public final class ComposeOptions {
   List<Path> envFiles = new ArrayList<>();
 
   @Option(
+      names = "--no-env-file",
+      description =
+          "Interpolate from no env file, as Compose does when there is no .env next to the file.")
+  boolean noEnvFile;
+
+  @Option(
       names = "--process-env",
       description =
           "Let the shell environment override env files, as Compose does. "
@@ -34,11 +50,27 @@ public final class ComposeOptions {
   boolean processEnv;
 
   public EnvSources env() {
-    Path dir = composeFile.toAbsolutePath().normalize().getParent();
-    return EnvSources.load(envFiles, dir, processEnv ? System.getenv() : Map.of());
+    Map<String, String> shell = processEnv ? System.getenv() : Map.of();
+    if (noEnvFile) {
+      if (!envFiles.isEmpty()) {
+        throw new IllegalArgumentException("--no-env-file and --env-file exclude each other");
+      }
+      return EnvSources.load(List.of(), null, shell);
+    }
+    Path dir = composeFiles.get(0).toAbsolutePath().normalize().getParent();
+    return EnvSources.load(envFiles, dir, shell);
   }
 
   public ComposeProject load() throws IOException {
-    return new ComposeLoader().load(composeFile, env());
+    return load(env());
+  }
+
+  public ComposeProject load(EnvSources env) throws IOException {
+    return new ComposeLoader().load(composeFiles, env, profiles);
+  }
+
+  /** The compose files as given, joined like COMPOSE_FILE, for messages. */
+  public String composeFileNames() {
+    return String.join(":", composeFiles.stream().map(Path::toString).toList());
   }
 }

@@ -2,10 +2,11 @@ package dev.zerotorunning.k8s.cli;
 
 import dev.zerotorunning.k8s.build.ManifestBuilder;
 import dev.zerotorunning.k8s.build.Manifests;
-import dev.zerotorunning.k8s.load.ComposeLoader;
 import dev.zerotorunning.k8s.load.EnvSources;
 import dev.zerotorunning.k8s.model.ComposeProject;
 import dev.zerotorunning.k8s.model.ComposeService;
+import dev.zerotorunning.k8s.model.ProjectFile;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code secrets}: at apply time, writes each service's secret variables, interpolated from the
  * real {@code .env} (and the shell, with --process-env), to {@code <out>/secrets/<service>.env},
- * the git-ignored files the kustomization's secretGenerator reads.
+ * and each compose secret (its file, or its variable) to {@code <out>/secrets/files/<name>}: the
+ * git-ignored files the kustomization's secretGenerators read.
  */
 @Command(
     name = "secrets",
@@ -51,15 +53,14 @@ public final class SecretsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ComposeProject project = compose.load();
-    Map<String, List<String>> secretKeys = new ManifestBuilder().build(project).secretKeys();
+    EnvSources env = compose.env();
+    ComposeProject project = compose.load(env);
+    Manifests manifests = new ManifestBuilder().build(project);
+    Map<String, List<String>> secretKeys = manifests.secretKeys();
     if (keysEnvFile != null) {
       EnvSources generateTime =
           EnvSources.load(List.of(keysEnvFile), project.projectDir(), Map.of());
-      secretKeys =
-          new ManifestBuilder()
-              .build(new ComposeLoader().load(compose.composeFile, generateTime))
-              .secretKeys();
+      secretKeys = new ManifestBuilder().build(compose.load(generateTime)).secretKeys();
     }
     for (Map.Entry<String, List<String>> e : secretKeys.entrySet()) {
       ComposeService s = project.service(e.getKey()).orElseThrow();
@@ -72,22 +73,60 @@ public final class SecretsCommand implements Callable<Integer> {
         }
         text.append(key).append('=').append(value).append('\n');
       }
-      Path file = out.resolve(Manifests.secretEnvFile(s.name()));
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, text.toString(), StandardCharsets.UTF_8);
-      try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException ignored) {
-        // not a POSIX file system: nothing to tighten
-      }
+      writePrivate(
+          out.resolve(Manifests.secretEnvFile(s.name())),
+          text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    for (Map.Entry<String, ProjectFile> e : manifests.secretFiles().entrySet()) {
+      writePrivate(out.resolve(Manifests.secretFile(e.getKey())), secretValue(e.getValue(), env));
     }
     spec.commandLine()
         .getErr()
         .println(
             "k8s-gen: wrote secret env files for "
                 + String.join(", ", secretKeys.keySet())
+                + (manifests.secretFiles().isEmpty()
+                    ? ""
+                    : " and the compose secrets "
+                        + String.join(", ", manifests.secretFiles().keySet()))
                 + " under "
                 + out.resolve("secrets"));
     return 0;
+  }
+
+  /** A compose secret's value as Compose would read it now: the file, or the variable. */
+  private static byte[] secretValue(ProjectFile secret, EnvSources env) throws IOException {
+    return switch (secret.source()) {
+      case FILE -> {
+        Path file = Path.of(secret.value());
+        if (!Files.isRegularFile(file)) {
+          throw new IllegalArgumentException(
+              "secret " + secret.name() + ": file " + file + " not found; create it, then retry");
+        }
+        yield Files.readAllBytes(file);
+      }
+      case ENVIRONMENT ->
+          env.lookup(secret.value())
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "secret "
+                              + secret.name()
+                              + ": variable "
+                              + secret.value()
+                              + " is not set; set it in .env"))
+              .getBytes(StandardCharsets.UTF_8);
+      default -> secret.value().getBytes(StandardCharsets.UTF_8);
+    };
+  }
+
+  private static void writePrivate(Path file, byte[] content) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.write(file, content);
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException ignored) {
+      // not a POSIX file system: nothing to tighten
+    }
   }
 }

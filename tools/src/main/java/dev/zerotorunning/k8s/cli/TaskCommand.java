@@ -58,6 +58,8 @@ public final class TaskCommand implements Callable<Integer> {
             loaded.projectDir(),
             loaded.services(),
             loaded.volumes(),
+            loaded.secrets(),
+            loaded.configs(),
             withTask,
             loaded.diagnostics());
     KubeObject job = new ManifestBuilder().build(project).tasks().get(Names.dnsLabel(name));

@@ -4,17 +4,22 @@ import dev.zerotorunning.k8s.model.ComposeProject;
 import dev.zerotorunning.k8s.model.ComposeService;
 import dev.zerotorunning.k8s.model.Diagnostics;
 import dev.zerotorunning.k8s.model.NamedVolume;
+import dev.zerotorunning.k8s.model.Names;
+import dev.zerotorunning.k8s.model.ProjectFile;
 import dev.zerotorunning.k8s.model.ProjectSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Stage 1: reads a compose file as Compose reads it (YAML with anchors and merge keys, then
@@ -24,17 +29,59 @@ import java.util.TreeMap;
 public final class ComposeLoader {
 
   public ComposeProject load(Path composeFile, EnvSources env) throws IOException {
-    String text = Files.readString(composeFile, StandardCharsets.UTF_8);
-    Path projectDir = composeFile.toAbsolutePath().normalize().getParent();
-    return load(text, composeFile.getFileName().toString(), projectDir, env);
+    return load(List.of(composeFile), env, List.of());
+  }
+
+  /**
+   * Several files merge like {@code docker compose -f a -f b}: each is interpolated, then merged
+   * over the previous ones; relative paths resolve against the first file's directory.
+   *
+   * @param profiles active profiles ({@code --profile}); empty means COMPOSE_PROFILES from the
+   *     interpolation environment, as Compose reads it from .env
+   */
+  public ComposeProject load(List<Path> composeFiles, EnvSources env, List<String> profiles)
+      throws IOException {
+    Diagnostics diag = new Diagnostics();
+    Interpolator interpolator = new Interpolator(env::lookup);
+    Map<String, Object> root = new LinkedHashMap<>();
+    List<String> names = new ArrayList<>();
+    for (Path file : composeFiles) {
+      String name = file.getFileName().toString();
+      root =
+          ComposeMerger.merge(
+              root, tree(Files.readString(file, StandardCharsets.UTF_8), name, interpolator));
+      names.add(name);
+    }
+    Path projectDir = composeFiles.get(0).toAbsolutePath().normalize().getParent();
+    return project(root, String.join(":", names), projectDir, env, interpolator, diag, profiles);
   }
 
   public ComposeProject load(String yaml, String sourceName, Path projectDir, EnvSources env) {
-    Diagnostics diag = new Diagnostics();
     Interpolator interpolator = new Interpolator(env::lookup);
-    Map<String, Object> root =
-        Raw.map(
-            interpolator.interpolateTree(YamlTreeReader.read(yaml, sourceName), ""), "(top level)");
+    return project(
+        tree(yaml, sourceName, interpolator),
+        sourceName,
+        projectDir,
+        env,
+        interpolator,
+        new Diagnostics(),
+        List.of());
+  }
+
+  private static Map<String, Object> tree(
+      String yaml, String sourceName, Interpolator interpolator) {
+    return Raw.map(
+        interpolator.interpolateTree(YamlTreeReader.read(yaml, sourceName), ""), "(top level)");
+  }
+
+  private ComposeProject project(
+      Map<String, Object> root,
+      String sourceName,
+      Path projectDir,
+      EnvSources env,
+      Interpolator interpolator,
+      Diagnostics diag,
+      List<String> profiles) {
     interpolator
         .unsetVariables()
         .forEach(
@@ -44,12 +91,14 @@ public final class ComposeLoader {
                     "variable "
                         + v
                         + " is not set: defaulting to a blank string, as Compose does"));
+    Set<String> active = activeProfiles(profiles, env);
     for (String key : new TreeMap<>(root).keySet()) {
       if (key.equals("version")) {
         diag.note("(project)", "version is obsolete and ignored, as Compose does");
       } else if (key.equals("networks")) {
         diag.note("(project)", "networks ignored: a namespace is one flat network");
-      } else if (!List.of("name", "services", "volumes").contains(key) && !key.startsWith("x-")) {
+      } else if (!List.of("name", "services", "volumes", "secrets", "configs").contains(key)
+          && !key.startsWith("x-")) {
         diag.unsupported(
             "(project)",
             "top-level key \"" + key + "\" has no Kubernetes mapping in this generator");
@@ -63,17 +112,28 @@ public final class ComposeLoader {
             .toLowerCase(Locale.ROOT)
             .replaceAll("[^a-z0-9_-]", "");
 
-    ServiceParser parser = new ServiceParser(projectDir, env, diag);
+    Map<String, ProjectFile> secrets =
+        FileGrantParser.declared(
+            root.get("secrets"), FileGrantParser.SECRETS, projectDir, env, diag);
+    Map<String, ProjectFile> configs =
+        FileGrantParser.declared(
+            root.get("configs"), FileGrantParser.CONFIGS, projectDir, env, diag);
+    ServiceParser parser = new ServiceParser(projectDir, env, diag, secrets, configs);
     List<ComposeService> services = new ArrayList<>();
     new TreeMap<>(Raw.map(root.get("services"), "services"))
         .forEach(
             (serviceName, spec) -> {
               Map<String, Object> s = Raw.map(spec, "services." + serviceName);
-              if (s.containsKey("profiles")) {
+              List<String> own = Raw.stringOrList(s.get("profiles"), serviceName + ".profiles");
+              if (!own.isEmpty()
+                  && !active.contains("*")
+                  && own.stream().noneMatch(active::contains)) {
                 diag.note(
                     serviceName,
-                    "left out: services with profiles are off by default, as in `docker compose"
-                        + " up`");
+                    "left out: profile "
+                        + String.join(", ", own)
+                        + " is not active (COMPOSE_PROFILES or --profile turns it on, as for"
+                        + " `docker compose up`)");
                 return;
               }
               services.add(parser.parse(serviceName, s));
@@ -85,8 +145,20 @@ public final class ComposeLoader {
         projectDir,
         List.copyOf(services),
         volumes(root.get("volumes"), diag),
+        secrets,
+        configs,
         settings(root.get("x-k8s"), diag),
         diag);
+  }
+
+  private static Set<String> activeProfiles(List<String> profiles, EnvSources env) {
+    List<String> names =
+        profiles.isEmpty()
+            ? List.of(env.lookup("COMPOSE_PROFILES").orElse("").split(","))
+            : profiles;
+    Set<String> out = new TreeSet<>();
+    names.stream().map(String::trim).filter(p -> !p.isEmpty()).forEach(out::add);
+    return out;
   }
 
   private static void checkDependencies(List<ComposeService> services) {
@@ -111,15 +183,25 @@ public final class ComposeLoader {
     Raw.map(raw, "volumes")
         .forEach(
             (name, spec) -> {
-              Map<String, Object> m = Raw.map(spec, "volumes." + name);
+              String path = "volumes." + name;
+              Map<String, Object> m = Raw.map(spec, path);
+              // `external: {name: x}` is the legacy spelling Compose still reads
+              Object externalSpec = m.get("external");
               boolean external =
-                  m.containsKey("external")
-                      && Raw.bool(m.get("external"), "volumes." + name + ".external");
+                  externalSpec instanceof Map
+                      || (externalSpec != null && Raw.bool(externalSpec, path + ".external"));
+              String externalName =
+                  externalSpec instanceof Map
+                      ? Raw.string(Raw.map(externalSpec, path).get("name"), path + ".external.name")
+                      : null;
+              String ownName =
+                  Optional.ofNullable(externalName)
+                      .or(() -> Optional.ofNullable(Raw.string(m.get("name"), path + ".name")))
+                      .orElse(name);
               for (String key : m.keySet()) {
                 if (!List.of("labels", "external", "name").contains(key)) {
                   diag.unsupported(
-                      "(project)",
-                      "volumes." + name + "." + key + " has no mapping (storage comes from a PVC)");
+                      "(project)", path + "." + key + " has no mapping (storage comes from a PVC)");
                 }
               }
               out.put(
@@ -127,7 +209,8 @@ public final class ComposeLoader {
                   new NamedVolume(
                       name,
                       external,
-                      new TreeMap<>(Raw.keyValues(m.get("labels"), "volumes." + name))));
+                      Names.dnsLabel(external ? ownName : name),
+                      new TreeMap<>(Raw.keyValues(m.get("labels"), path))));
             });
     return out;
   }

@@ -27,14 +27,15 @@ public final class EnvSources {
 
   /**
    * @param explicitFiles files given with {@code --env-file}; each must exist
-   * @param projectDir where {@code .env} / {@code .env.example} are looked up when no file is given
+   * @param projectDir where {@code .env} / {@code .env.example} are looked up when no file is
+   *     given; null for no file at all
    * @param processEnv the shell environment, or an empty map to ignore it
    */
   public static EnvSources load(
       List<Path> explicitFiles, Path projectDir, Map<String, String> processEnv) {
     EnvSources sources = new EnvSources(Map.copyOf(processEnv));
     List<Path> candidates = explicitFiles;
-    if (explicitFiles.isEmpty()) {
+    if (explicitFiles.isEmpty() && projectDir != null) {
       candidates =
           List.of(projectDir.resolve(".env"), projectDir.resolve(".env.example")).stream()
               .filter(Files::isRegularFile)

@@ -31,6 +31,17 @@ final class Raw {
     return String.valueOf(value);
   }
 
+  /** A unit-bearing value ({@link Units}) whose error message gains the path. */
+  static <T> T parsed(Object value, String path, java.util.function.Function<Object, T> parser) {
+    try {
+      return parser.apply(value);
+    } catch (ComposeFormatException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new ComposeFormatException(path, e.getMessage());
+    }
+  }
+
   static int integer(Object value, String path) {
     try {
       return Integer.parseInt(string(value, path).trim());

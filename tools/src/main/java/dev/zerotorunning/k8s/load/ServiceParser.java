@@ -5,6 +5,7 @@ import dev.zerotorunning.k8s.model.Diagnostics;
 import dev.zerotorunning.k8s.model.Healthcheck;
 import dev.zerotorunning.k8s.model.K8sHints;
 import dev.zerotorunning.k8s.model.PortMapping;
+import dev.zerotorunning.k8s.model.ProjectFile;
 import dev.zerotorunning.k8s.model.Resources;
 import dev.zerotorunning.k8s.model.VolumeMount;
 import java.io.IOException;
@@ -52,6 +53,17 @@ final class ServiceParser {
           "pull_policy",
           "labels",
           "profiles",
+          "mem_limit",
+          "mem_reservation",
+          "cpus",
+          "cpu_shares",
+          "shm_size",
+          "sysctls",
+          "security_opt",
+          "ulimits",
+          "pids_limit",
+          "secrets",
+          "configs",
           "x-k8s");
 
   /** Keys that have no meaning in a cluster; noted but never a --strict failure. */
@@ -70,7 +82,17 @@ final class ServiceParser {
   private final EnvSources env;
   private final Diagnostics diag;
 
-  ServiceParser(Path projectDir, EnvSources env, Diagnostics diag) {
+  private final Map<String, ProjectFile> secrets;
+  private final Map<String, ProjectFile> configs;
+
+  ServiceParser(
+      Path projectDir,
+      EnvSources env,
+      Diagnostics diag,
+      Map<String, ProjectFile> secrets,
+      Map<String, ProjectFile> configs) {
+    this.secrets = secrets;
+    this.configs = configs;
     this.projectDir = projectDir;
     this.env = env;
     this.diag = diag;
@@ -140,13 +162,17 @@ final class ServiceParser {
         Optional.ofNullable(Raw.string(s.get("working_dir"), path + ".working_dir")),
         Optional.ofNullable(Raw.string(s.get("restart"), path + ".restart")),
         replicas(s, deploy, path),
-        resources(name, deploy, path + ".deploy"),
-        Optional.ofNullable(s.get("stop_grace_period")).map(Units::duration),
+        resources(name, s, deploy, path),
+        Optional.ofNullable(s.get("stop_grace_period"))
+            .map(v -> Raw.parsed(v, path + ".stop_grace_period", Units::duration)),
         flag(s, "tty", path),
         flag(s, "stdin_open", path),
         Optional.ofNullable(Raw.string(s.get("pull_policy"), path + ".pull_policy")),
         labels,
-        hints);
+        hints,
+        IsolationParser.parse(name, s, path, diag),
+        FileGrantParser.grants(s.get("secrets"), FileGrantParser.SECRETS, secrets, name, diag),
+        FileGrantParser.grants(s.get("configs"), FileGrantParser.CONFIGS, configs, name, diag));
   }
 
   private static boolean flag(Map<String, Object> s, String key, String path) {
@@ -228,17 +254,24 @@ final class ServiceParser {
     return Optional.ofNullable(s.get("scale")).map(v -> Raw.integer(v, path + ".scale"));
   }
 
-  private Resources resources(String service, Map<String, Object> deploy, String path) {
+  /**
+   * deploy.resources first, then the service-level mem_limit, mem_reservation, cpus and cpu_shares
+   * (Compose refuses the two when they disagree). cpu_shares is a relative weight with 1024 for one
+   * CPU, which is how the kubelet turns a CPU request back into shares.
+   */
+  private Resources resources(
+      String service, Map<String, Object> s, Map<String, Object> deploy, String path) {
     for (String key : deploy.keySet()) {
       if (!List.of("replicas", "resources").contains(key)) {
         diag.unsupported(
             service, "deploy." + key + " has no mapping (only replicas and resources do)");
       }
     }
-    Map<String, Object> res = Raw.map(deploy.get("resources"), path + ".resources");
-    Map<String, Object> limits = Raw.map(res.get("limits"), path + ".resources.limits");
+    String deployPath = path + ".deploy";
+    Map<String, Object> res = Raw.map(deploy.get("resources"), deployPath + ".resources");
+    Map<String, Object> limits = Raw.map(res.get("limits"), deployPath + ".resources.limits");
     Map<String, Object> reservations =
-        Raw.map(res.get("reservations"), path + ".resources.reservations");
+        Raw.map(res.get("reservations"), deployPath + ".resources.reservations");
     for (Map.Entry<String, Map<String, Object>> part :
         Map.of("limits", limits, "reservations", reservations).entrySet()) {
       part.getValue().keySet().stream()
@@ -249,10 +282,26 @@ final class ServiceParser {
                   diag.unsupported(
                       service, "deploy.resources." + part.getKey() + "." + k + " has no mapping"));
     }
+    Optional<String> cpuShares =
+        Optional.ofNullable(s.get("cpu_shares"))
+            .map(v -> Raw.integer(v, path + ".cpu_shares"))
+            .map(shares -> Math.max(1, (shares * 1000L + 1023) / 1024) + "m");
     return new Resources(
-        Optional.ofNullable(limits.get("cpus")).map(Units::cpuQuantity),
-        Optional.ofNullable(limits.get("memory")).map(Units::memoryQuantity),
-        Optional.ofNullable(reservations.get("cpus")).map(Units::cpuQuantity),
-        Optional.ofNullable(reservations.get("memory")).map(Units::memoryQuantity));
+        quantity(limits.getOrDefault("cpus", s.get("cpus")), path + ".cpus", Units::cpuQuantity),
+        quantity(
+            limits.getOrDefault("memory", s.get("mem_limit")),
+            path + ".mem_limit",
+            Units::memoryQuantity),
+        quantity(reservations.get("cpus"), deployPath + ".resources", Units::cpuQuantity)
+            .or(() -> cpuShares),
+        quantity(
+            reservations.getOrDefault("memory", s.get("mem_reservation")),
+            path + ".mem_reservation",
+            Units::memoryQuantity));
+  }
+
+  private static Optional<String> quantity(
+      Object raw, String path, java.util.function.Function<Object, String> parser) {
+    return Optional.ofNullable(raw).map(v -> Raw.parsed(v, path, parser));
   }
 }

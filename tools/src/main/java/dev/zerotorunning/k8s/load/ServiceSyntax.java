@@ -240,16 +240,19 @@ final class ServiceSyntax {
     return Optional.of(
         new Healthcheck(
             words,
-            durationOr(m.get("interval"), Healthcheck.DEFAULT_INTERVAL),
-            durationOr(m.get("timeout"), Healthcheck.DEFAULT_TIMEOUT),
+            durationOr(m, "interval", path, Healthcheck.DEFAULT_INTERVAL),
+            durationOr(m, "timeout", path, Healthcheck.DEFAULT_TIMEOUT),
             m.get("retries") == null
                 ? Healthcheck.DEFAULT_RETRIES
                 : Raw.integer(m.get("retries"), path + ".retries"),
-            durationOr(m.get("start_period"), Duration.ZERO),
-            Optional.ofNullable(m.get("start_interval")).map(Units::duration)));
+            durationOr(m, "start_period", path, Duration.ZERO),
+            Optional.ofNullable(m.get("start_interval"))
+                .map(v -> Raw.parsed(v, path + ".start_interval", Units::duration))));
   }
 
-  private static Duration durationOr(Object raw, Duration fallback) {
-    return raw == null ? fallback : Units.duration(raw);
+  private static Duration durationOr(
+      Map<String, Object> m, String key, String path, Duration fallback) {
+    Object raw = m.get(key);
+    return raw == null ? fallback : Raw.parsed(raw, path + "." + key, Units::duration);
   }
 }

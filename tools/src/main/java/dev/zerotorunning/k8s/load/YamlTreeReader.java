@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.constructor.StandardConstructor;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -30,10 +32,21 @@ public final class YamlTreeReader {
             .setAllowDuplicateKeys(false)
             .setMaxAliasesForCollections(500)
             .build();
-    Optional<Node> root = new Compose(settings).composeString(yaml);
-    root.ifPresent(node -> resolveMerges(node, new IdentityHashMap<>()));
-    Object tree = new StandardConstructor(settings).constructSingleDocument(root);
-    return stringKeys(tree);
+    try {
+      Optional<Node> root = new Compose(settings).composeString(yaml);
+      root.ifPresent(node -> resolveMerges(node, new IdentityHashMap<>()));
+      Object tree = new StandardConstructor(settings).constructSingleDocument(root);
+      return stringKeys(tree, new IdentityHashMap<>());
+    } catch (MarkedYamlEngineException e) {
+      String where =
+          e.getProblemMark()
+              .map(m -> label + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1))
+              .orElse(label);
+      throw new IllegalArgumentException(
+          where + ": invalid YAML: " + Optional.ofNullable(e.getProblem()).orElse("syntax error"));
+    } catch (YamlEngineException e) {
+      throw new IllegalArgumentException(label + ": invalid YAML: " + e.getMessage());
+    }
   }
 
   /**
@@ -102,18 +115,28 @@ public final class YamlTreeReader {
     return t.getKeyNode() instanceof ScalarNode s ? s.getValue() : String.valueOf(t.getKeyNode());
   }
 
-  /** Compose keys are strings; {@code 8080: x} style integer keys are turned into strings. */
-  private static Object stringKeys(Object node) {
+  /**
+   * Compose keys are strings; {@code 8080: x} style integer keys are turned into strings. An anchor
+   * used inside itself is refused, as Compose refuses it.
+   */
+  private static Object stringKeys(Object node, IdentityHashMap<Object, Boolean> ancestors) {
+    if (!(node instanceof Map) && !(node instanceof List)) {
+      return node;
+    }
+    if (ancestors.put(node, Boolean.TRUE) != null) {
+      throw new IllegalArgumentException("an anchor is used inside itself (a recursive alias)");
+    }
+    Object out;
     if (node instanceof Map<?, ?> map) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      map.forEach((k, v) -> out.put(String.valueOf(k), stringKeys(v)));
-      return out;
+      Map<String, Object> copy = new LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put(String.valueOf(k), stringKeys(v, ancestors)));
+      out = copy;
+    } else {
+      List<Object> copy = new ArrayList<>();
+      ((List<?>) node).forEach(v -> copy.add(stringKeys(v, ancestors)));
+      out = copy;
     }
-    if (node instanceof List<?> list) {
-      List<Object> out = new ArrayList<>();
-      list.forEach(v -> out.add(stringKeys(v)));
-      return out;
-    }
-    return node;
+    ancestors.remove(node);
+    return out;
   }
 }

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param projectDir directory relative paths (bind mounts, env_file) are resolved against
  * @param services services in name order, so every later stage is deterministic for free
  * @param volumes top-level named volumes by name
+ * @param secrets top-level secrets by name
+ * @param configs top-level configs by name
  * @param settings top-level {@code x-k8s} settings
  * @param diagnostics everything the loader could not map, per service
  */
@@ -23,8 +25,25 @@ public record ComposeProject(
     Path projectDir,
     List<ComposeService> services,
     Map<String, NamedVolume> volumes,
+    Map<String, ProjectFile> secrets,
+    Map<String, ProjectFile> configs,
     ProjectSettings settings,
     Diagnostics diagnostics) {
+
+  /** The same project with other services and volumes (a build-stage rewrite). */
+  public ComposeProject with(
+      List<ComposeService> newServices, Map<String, NamedVolume> newVolumes) {
+    return new ComposeProject(
+        name,
+        sourceName,
+        projectDir,
+        newServices,
+        newVolumes,
+        secrets,
+        configs,
+        settings,
+        diagnostics);
+  }
 
   public Optional<ComposeService> service(String serviceName) {
     return services.stream().filter(s -> s.name().equals(serviceName)).findFirst();

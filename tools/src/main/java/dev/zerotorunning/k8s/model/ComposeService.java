@@ -14,6 +14,9 @@ import java.util.Optional;
  * @param restart compose restart policy as written ("no", "always", "on-failure:3", ...), or empty
  * @param replicas {@code deploy.replicas} or {@code scale}
  * @param labels compose labels minus the {@code kompose.*} ones (those are in {@code hints})
+ * @param isolation shm_size, sysctls, security_opt
+ * @param secrets {@code secrets:} mounted as files
+ * @param configs {@code configs:} mounted as files
  */
 public record ComposeService(
     String name,
@@ -40,7 +43,52 @@ public record ComposeService(
     boolean stdinOpen,
     Optional<String> pullPolicy,
     Map<String, String> labels,
-    K8sHints hints) {
+    K8sHints hints,
+    Isolation isolation,
+    List<FileGrant> secrets,
+    List<FileGrant> configs) {
+
+  /** The same service with other ports (ports inferred from who dials it). */
+  public ComposeService withPorts(List<PortMapping> newPorts) {
+    return copy(newPorts, volumes);
+  }
+
+  /** The same service with other volumes (data bind mounts turned into claims). */
+  public ComposeService withVolumes(List<VolumeMount> newVolumes) {
+    return copy(ports, newVolumes);
+  }
+
+  private ComposeService copy(List<PortMapping> newPorts, List<VolumeMount> newVolumes) {
+    return new ComposeService(
+        name,
+        image,
+        hasBuild,
+        entrypoint,
+        command,
+        environment,
+        newPorts,
+        newVolumes,
+        dependsOn,
+        healthcheck,
+        user,
+        readOnly,
+        privileged,
+        capAdd,
+        capDrop,
+        workingDir,
+        restart,
+        replicas,
+        resources,
+        stopGracePeriod,
+        tty,
+        stdinOpen,
+        pullPolicy,
+        labels,
+        hints,
+        isolation,
+        secrets,
+        configs);
+  }
 
   /** Ports the container listens on: published targets plus {@code expose}, deduplicated. */
   public List<PortMapping> containerPorts() {

@@ -1,5 +1,6 @@
 package dev.zerotorunning.k8s.validate;
 
+import dev.zerotorunning.k8s.build.ManifestBuilder;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -90,12 +91,19 @@ public final class CrossObjectValidator {
       errors.add(
           id + ": serviceName " + o.str("spec", "serviceName") + " is not an emitted Service");
     }
+    // claims of external volumes exist in the cluster; the generator names them on the workload
+    Set<String> existingClaims =
+        new HashSet<>(
+            List.of(
+                o.str("metadata", "annotations", ManifestBuilder.EXISTING_CLAIMS_ANNOTATION)
+                    .split(",")));
     Set<String> volumes = new HashSet<>();
     for (Tree v : pod.list("spec", "volumes")) {
       volumes.add(v.str("name"));
       v.at("configMap", "name").ifPresent(n -> require("ConfigMap", Tree.text(n), id));
       v.at("secret", "secretName").ifPresent(n -> require("Secret", Tree.text(n), id));
       v.at("persistentVolumeClaim", "claimName")
+          .filter(n -> !existingClaims.contains(Tree.text(n)))
           .ifPresent(n -> require("PersistentVolumeClaim", Tree.text(n), id));
     }
     o.list("spec", "volumeClaimTemplates").forEach(t -> volumes.add(t.str("metadata", "name")));

@@ -64,6 +64,22 @@ class CrossObjectValidatorTest {
   }
 
   @Test
+  void externalClaimsAreExemptOnlyWhenTheWorkloadNamesThem() throws Exception {
+    files = new TreeMap<>(GoldenTestSupport.expected(Path.of("external-volume")));
+    assertEquals(List.of(), OutputValidator.validate(files));
+    List<String> errors =
+        errorsAfter(
+            "deployment-transcoder.yaml",
+            "k8s-gen/existing-claims: family-media",
+            "k8s-gen/existing-claims: other-media");
+    assertEquals(
+        List.of(
+            "Deployment/transcoder: references PersistentVolumeClaim family-media, which is neither"
+                + " emitted nor generated"),
+        errors);
+  }
+
+  @Test
   void waitForAServiceThatDoesNotExist() {
     List<String> errors =
         errorsAfter("deployment-web.yaml", "name: wait-for-api", "name: wait-for-apx");
