@@ -97,9 +97,7 @@ public class WanderApplication extends Application<WanderConfiguration> {
     environment.jersey().register(new RequestIds());
     environment
         .jersey()
-        .register(
-            new RateLimitFilter(
-                new WriteRateLimiter(redis, config.getRateLimit(), Clock.systemUTC())));
+        .register(new RateLimitFilter(new WriteRateLimiter(redis, config.getRateLimit())));
     environment.jersey().register(new ApiExceptionMapper());
     environment.jersey().register(new JsonExceptionMapper());
     environment.jersey().register(new WebApplicationExceptionMapper());

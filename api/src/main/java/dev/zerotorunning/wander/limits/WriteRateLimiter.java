@@ -2,29 +2,39 @@ package dev.zerotorunning.wander.limits;
 
 import dev.zerotorunning.wander.cache.RedisConnection;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
-import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A fixed one-minute window per client, counted in Redis so every API instance shares it. When
- * Redis is away the limiter fails open: writes go through and the log says so once.
+ * A one-minute window per client that opens with its first write, counted in Redis so every API
+ * instance shares it. Counting and opening the window are one Lua script, so a window can never be
+ * left without its expiry. Unlike windows aligned to the clock's minutes, a client cannot get twice
+ * its budget by writing on both sides of a minute boundary. When Redis is away the limiter fails
+ * open: writes go through and the log says so once.
  */
 public class WriteRateLimiter {
   private static final Logger LOG = LoggerFactory.getLogger(WriteRateLimiter.class);
   private static final long WINDOW_SECONDS = 60;
 
+  /** Counts one write; returns the count so far and the seconds left in the window. */
+  private static final String COUNT_WRITE =
+      """
+      local count = redis.call('INCR', KEYS[1])
+      if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+      return {count, redis.call('TTL', KEYS[1])}
+      """;
+
   private final RedisConnection redis;
   private final RateLimitSettings settings;
-  private final Clock clock;
   private final AtomicBoolean failingOpen = new AtomicBoolean();
 
-  public WriteRateLimiter(RedisConnection redis, RateLimitSettings settings, Clock clock) {
+  public WriteRateLimiter(RedisConnection redis, RateLimitSettings settings) {
     this.redis = redis;
     this.settings = settings;
-    this.clock = clock;
   }
 
   /** The outcome for one request: allowed or not, and the figures for the response headers. */
@@ -43,16 +53,18 @@ public class WriteRateLimiter {
     if (limit == 0) {
       return Decision.unlimited();
     }
-    long now = clock.instant().getEpochSecond();
-    long window = now / WINDOW_SECONDS;
-    String key = settings.getKeyPrefix() + client + ":" + window;
     long count;
+    long secondsLeft;
     try {
       RedisCommands<String, String> commands = redis.commands();
-      count = commands.incr(key);
-      if (count == 1) {
-        commands.expire(key, WINDOW_SECONDS);
-      }
+      List<Long> counted =
+          commands.eval(
+              COUNT_WRITE,
+              ScriptOutputType.MULTI,
+              new String[] {settings.getKeyPrefix() + client},
+              Long.toString(WINDOW_SECONDS));
+      count = counted.get(0);
+      secondsLeft = counted.get(1);
     } catch (RedisException e) {
       if (failingOpen.compareAndSet(false, true)) {
         LOG.warn(
@@ -64,7 +76,7 @@ public class WriteRateLimiter {
     if (failingOpen.compareAndSet(true, false)) {
       LOG.info("Rate limiter is counting again: Redis is back");
     }
-    long retryAfter = WINDOW_SECONDS - now % WINDOW_SECONDS;
+    long retryAfter = Math.max(1, Math.min(WINDOW_SECONDS, secondsLeft));
     return new Decision(count <= limit, limit, Math.max(0, limit - count), retryAfter);
   }
 }
