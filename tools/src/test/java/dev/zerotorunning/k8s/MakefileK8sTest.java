@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,35 +62,98 @@ class MakefileK8sTest {
     Pipeline.run(new ComposeLoader().load(project.resolve("compose.yaml"), env))
         .output()
         .write(project.resolve("k8s-generated"));
+    Files.createDirectories(project.resolve("api/src"));
+    Files.writeString(project.resolve("api/src/Main.java"), "class Main {}\n");
     FakeClusterTools.install(bin, state);
   }
 
+  /** The port-forwards make dev K8S=1 leaves running (the fake's stand-ins), whatever happened. */
+  @AfterEach
+  void stopPortForwards() throws IOException {
+    Path pids = project.resolve(".k8s-local/port-forward.pids");
+    if (Files.exists(pids)) {
+      for (String pid : Files.readAllLines(pids)) {
+        ProcessHandle.of(Long.parseLong(pid.trim()))
+            .ifPresent(
+                p -> {
+                  p.descendants().forEach(ProcessHandle::destroy);
+                  p.destroy();
+                });
+      }
+    }
+  }
+
   @Test
-  void upCreatesTheClusterLoadsImagesAppliesAndWaitsInOrder() throws Exception {
-    Run run =
-        make(
-            "k8s-up",
-            "FAKE_LOCAL_IMAGES=zero-to-running/api:dev zero-to-running/web:dev redis:7-alpine");
+  void aFreshMachineBuildsWhatTheManifestsNameThenTagsLoadsAppliesAndWaitsInOrder()
+      throws Exception {
+    Files.writeString(state.resolve("images"), "redis:7-alpine sha256:" + "d".repeat(64) + "\n");
+    Run run = make("k8s-up");
     assertEquals(0, run.exit, run.output);
+    String api = "zero-to-running/api:dev-" + imageId("zero-to-running/api:dev").substring(7, 19);
+    String web = "zero-to-running/web:dev-bbbbbbbbbbbb";
     assertInOrder(
         FakeClusterTools.calls(state),
         "build",
-        "kind get clusters",
+        "build COMPOSE_FILE=compose.yaml",
         "kind create cluster --name " + CLUSTER + " --config k8s-generated/kind-config.yaml",
-        "docker image inspect zero-to-running/api:dev",
         "kind load docker-image --name " + CLUSTER + " redis:7-alpine",
-        "kind load docker-image --name " + CLUSTER + " zero-to-running/api:dev",
-        "kind load docker-image --name " + CLUSTER + " zero-to-running/web:dev",
-        CTX + " delete job --namespace " + CLUSTER + " -l app.kubernetes.io/part-of=" + CLUSTER,
-        CTX + " apply -k k8s-generated",
+        "docker tag zero-to-running/api:dev " + api,
+        "kind load docker-image --name " + CLUSTER + " " + api,
+        "docker tag zero-to-running/web:dev " + web,
+        "kind load docker-image --name " + CLUSTER + " " + web,
+        CTX + " apply -k .k8s-local",
         CTX + " --namespace " + CLUSTER + " rollout status deployment.apps/api --timeout 300s",
         CTX + " --namespace " + CLUSTER + " rollout status statefulset.apps/db --timeout 300s",
-        CTX + " --namespace " + CLUSTER + " get pods -o wide");
+        CTX + " --namespace " + CLUSTER + " port-forward --address 127.0.0.1 service/api 8080:8080",
+        CTX + " --namespace " + CLUSTER + " get statefulsets,deployments,jobs,pods");
+    Map<String, String> pods = pods();
+    assertTrue(
+        pods.get("web").startsWith("1 " + web + "=sha256:" + "b".repeat(64)), "nginx, not web-dev");
+    assertTrue(
+        pods.get("api").contains(api + "=" + imageId("zero-to-running/api:dev")), pods.get("api"));
+    assertFalse(pods.values().stream().anyMatch(p -> p.contains("missing")), pods.toString());
+    assertTrue(
+        Files.readString(project.resolve("k8s-generated/deployment-api.yaml"))
+            .contains("image: zero-to-running/api:dev\n"),
+        "the committed base keeps the plain tag");
     assertTrue(run.output.contains("web: http://localhost:3000"), run.output);
+    assertTrue(run.output.contains("api: http://localhost:8080/api (admin :8081)"), run.output);
     String secret = Files.readString(project.resolve("k8s-generated/secrets/db.env"));
     assertEquals(
         "POSTGRES_PASSWORD=wander\n", secret, "secret values come from .env at apply time");
     assertTrue(Files.exists(project.resolve(".env")), ".env is created from .env.example first");
+  }
+
+  @Test
+  void anEditReachesThePodsAndARunWithoutChangeRestartsNothing() throws Exception {
+    assertEquals(0, make("k8s-up").exit);
+    Map<String, String> first = pods();
+    int calls = FakeClusterTools.calls(state).size();
+
+    Run unchanged = make("k8s-up");
+    assertEquals(0, unchanged.exit, unchanged.output);
+    assertEquals(first, pods(), "nothing changed, so no pod restarts");
+
+    Files.writeString(project.resolve("api/src/Main.java"), "class Main { int edited; }\n");
+    Run edited = make("k8s-up");
+    assertEquals(0, edited.exit, edited.output);
+    Map<String, String> after = pods();
+    String newApi =
+        "zero-to-running/api:dev-" + imageId("zero-to-running/api:dev").substring(7, 19);
+    for (String workload : List.of("api", "worker")) {
+      assertTrue(after.get(workload).startsWith("2 "), workload + " rolled: " + after);
+      assertTrue(
+          after.get(workload).contains(newApi + "=" + imageId("zero-to-running/api:dev")),
+          "the new pods run the edited code: " + after.get(workload));
+    }
+    for (String workload : List.of("web", "db", "redis")) {
+      assertEquals(first.get(workload), after.get(workload), workload + " untouched");
+    }
+    List<String> all = FakeClusterTools.calls(state);
+    assertTrue(
+        all.subList(calls, all.size()).stream()
+            .anyMatch(c -> c.equals("kind load docker-image --name " + CLUSTER + " " + newApi)),
+        String.join("\n", all));
   }
 
   @Test
@@ -108,6 +172,7 @@ class MakefileK8sTest {
   @Test
   void aFailedRolloutShowsEventsAndLogsWithAHintAndFails() throws Exception {
     Run run = make("k8s-up", "FAKE_FAILING_ROLLOUT=deployment.apps/api");
+    assertFalse(run.output.contains("port-forward:"), "no port-forward for a failed stack");
     assertNotEquals(0, run.exit, run.output);
     assertTrue(run.output.contains("not ready: deployment.apps/api"), run.output);
     assertTrue(run.output.contains("hint:"), run.output);
@@ -147,6 +212,32 @@ class MakefileK8sTest {
   }
 
   @Test
+  void aHeldHostPortStopsUpBeforeAnythingStartsAndNamesTheHolder() throws Exception {
+    Run run = make("k8s-up", "FAKE_PORTS_HELD=3000");
+    assertNotEquals(0, run.exit);
+    assertTrue(
+        run.output.contains(
+            "port 3000 (127.0.0.1, published by the kind cluster) is already in use by container"
+                + " zero-to-running-web-1; nothing was started. Fix: make down"),
+        run.output);
+    assertEquals(1, errorLines(run), run.output);
+    assertTrue(
+        FakeClusterTools.calls(state).stream()
+            .noneMatch(c -> c.startsWith("build") || c.startsWith("kind create")),
+        String.join("\n", FakeClusterTools.calls(state)));
+
+    Files.writeString(state.resolve("clusters"), CLUSTER + "\n");
+    Run forwarded = make("k8s-up", "FAKE_PORTS_HELD=5432");
+    assertNotEquals(0, forwarded.exit);
+    assertTrue(
+        forwarded.output.contains(
+            "port 5432 (db, forwarded like Compose publishes it) is already in use by container"
+                + " zero-to-running-web-1; nothing was started. Fix: make down"),
+        forwarded.output);
+    assertTrue(FakeClusterTools.calls(state).stream().noneMatch(c -> c.startsWith("build")));
+  }
+
+  @Test
   void downStatusLogsAndResetDbUseTheClusterContextAndNamespace() throws Exception {
     Files.writeString(state.resolve("clusters"), CLUSTER + "\n");
     assertEquals(0, make("k8s-down").exit);
@@ -160,9 +251,9 @@ class MakefileK8sTest {
             + " --namespace "
             + CLUSTER
             + " delete deployments,statefulsets,jobs,services,configmaps,"
-            + "secrets,ingresses -l app.kubernetes.io/part-of="
+            + "secrets,ingresses,serviceaccounts,roles,rolebindings -l app.kubernetes.io/part-of="
             + CLUSTER,
-        CTX + " --namespace " + CLUSTER + " get statefulsets,deployments,jobs,pods,services",
+        CTX + " --namespace " + CLUSTER + " get statefulsets,deployments,jobs,pods -l",
         "kubectl --context kind-" + CLUSTER + " --namespace " + CLUSTER + " logs --follow",
         CTX + " --namespace " + CLUSTER + " delete job reset-db --ignore-not-found",
         CTX + " apply -f -",
@@ -214,16 +305,28 @@ class MakefileK8sTest {
     Run run = run(List.of("make", "--no-print-directory", "dev", "K8S=1"), List.of());
     assertEquals(0, run.exit, run.output);
     assertInOrder(
-        FakeClusterTools.calls(state),
-        "build",
-        "kind get clusters",
-        CTX + " apply -k k8s-generated");
+        FakeClusterTools.calls(state), "kind get clusters", "build", CTX + " apply -k .k8s-local");
     Run scale =
         run(List.of("make", "--no-print-directory", "scale-worker", "N=2", "K8S=1"), List.of());
     assertEquals(0, scale.exit, scale.output);
     assertInOrder(
         FakeClusterTools.calls(state),
         CTX + " --namespace " + CLUSTER + " scale deployment/worker --replicas 2");
+  }
+
+  /** Lines of the output that report a failure (fail/die print "✗"). */
+  private static long errorLines(Run run) {
+    return run.output.lines().filter(l -> l.contains("✗")).count();
+  }
+
+  /** The fake API server's pods: workload -> "generation image=node-image-id ...". */
+  private Map<String, String> pods() throws IOException {
+    return FakeKubeApi.keyValues(state.resolve("pods"));
+  }
+
+  /** The ID Docker's (fake) store holds for an image. */
+  private String imageId(String image) throws IOException {
+    return FakeKubeApi.keyValues(state.resolve("images")).get(image);
   }
 
   private Run make(String target, String... vars) throws Exception {
@@ -247,7 +350,6 @@ class MakefileK8sTest {
         new ProcessBuilder(full).directory(project.toFile()).redirectErrorStream(true);
     pb.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
     pb.environment().put("NO_COLOR", "1");
-    pb.environment().put("FAKE_LOCAL_IMAGES", "zero-to-running/api:dev zero-to-running/web:dev");
     pb.environment().remove("COMPOSE_FILE");
     for (String v : vars) {
       String[] kv = v.split("=", 2);
