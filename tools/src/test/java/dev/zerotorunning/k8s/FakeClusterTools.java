@@ -105,6 +105,7 @@ final class FakeClusterTools {
         bin.resolve("kubectl"),
         log
             + """
+            set -o pipefail
             args="$*"
             objects="$state/objects"
             case "$args" in

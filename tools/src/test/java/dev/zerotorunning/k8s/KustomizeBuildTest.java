@@ -1,13 +1,18 @@
 package dev.zerotorunning.k8s;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.zerotorunning.k8s.local.ImageTags;
+import dev.zerotorunning.k8s.local.LocalOverlay;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -24,10 +29,82 @@ class KustomizeBuildTest {
 
   @Test
   void theGoldenProjectBaseBuildsWithKubectlKustomize(@TempDir Path tmp) throws Exception {
-    assumeTrue(
-        Stream.of(System.getenv("PATH").split(File.pathSeparator))
-            .anyMatch(d -> Files.isExecutable(Path.of(d, "kubectl"))),
-        "kubectl is not installed");
+    assumeTrue(kubectlInstalled(), "kubectl is not installed");
+    writeBase(tmp);
+    String out = kustomize(tmp);
+    for (String kind :
+        new String[] {
+          "Namespace",
+          "ConfigMap",
+          "Secret",
+          "Service",
+          "Deployment",
+          "StatefulSet",
+          "Job",
+          "ServiceAccount",
+          "Role",
+          "RoleBinding"
+        }) {
+      assertTrue(out.contains("\nkind: " + kind + "\n"), kind + " missing from:\n" + out);
+    }
+    assertTrue(
+        out.contains("name: api-secrets"), "secretGenerator names stay unhashed for the task Jobs");
+  }
+
+  @Test
+  void theLocalOverlayRetagsTheBuiltImagesAndMarksEachJobsRelease(@TempDir Path tmp)
+      throws Exception {
+    assumeTrue(kubectlInstalled(), "kubectl is not installed");
+    writeBase(tmp.resolve("base"));
+    LocalOverlay overlay =
+        LocalOverlay.of(
+            tmp.resolve("base"),
+            tmp.resolve("local"),
+            ImageTags.parse(
+                List.of("zero-to-running/api:dev=zero-to-running/api:dev-3f2a9c1b7d4e")));
+    overlay.write(tmp.resolve("local"));
+    String out = kustomize(tmp.resolve("local"));
+    assertFalse(out.contains("image: zero-to-running/api:dev\n"), out);
+    assertTrue(out.contains("image: zero-to-running/api:dev-3f2a9c1b7d4e\n"), out);
+    assertTrue(out.contains("image: zero-to-running/web:dev\n"), "not rebuilt, not retagged");
+    String release = overlay.releases().get("migrate");
+    assertTrue(out.contains("k8s-gen/release: " + release + "\n"), out);
+    LocalOverlay rebuilt =
+        LocalOverlay.of(
+            tmp.resolve("base"),
+            tmp.resolve("local"),
+            ImageTags.parse(
+                List.of("zero-to-running/api:dev=zero-to-running/api:dev-0123456789ab")));
+    assertNotEquals(release, rebuilt.releases().get("migrate"), "a new image is a new release");
+    assertEquals(
+        overlay.releases(),
+        LocalOverlay.of(
+                tmp.resolve("base"),
+                tmp.resolve("local"),
+                ImageTags.parse(
+                    List.of("zero-to-running/api:dev=zero-to-running/api:dev-3f2a9c1b7d4e")))
+            .releases(),
+        "the same image and manifests are the same release");
+  }
+
+  private static boolean kubectlInstalled() {
+    return Stream.of(System.getenv("PATH").split(File.pathSeparator))
+        .anyMatch(d -> Files.isExecutable(Path.of(d, "kubectl")));
+  }
+
+  private static String kustomize(Path dir) throws Exception {
+    Process p =
+        new ProcessBuilder("kubectl", "kustomize", dir.toString())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), out);
+    return out;
+  }
+
+  /** The golden project base with the secret env files make dev K8S=1 writes from .env. */
+  private static void writeBase(Path tmp) throws Exception {
     Map<String, String> files = GoldenTestSupport.expected(Path.of("project-stack"));
     for (Map.Entry<String, String> f : files.entrySet()) {
       Path target = tmp.resolve(f.getKey());
@@ -45,18 +122,5 @@ class KustomizeBuildTest {
       secrets++;
     }
     assertTrue(secrets >= 3, "secretGenerator files in kustomization.yaml");
-    Process p =
-        new ProcessBuilder("kubectl", "kustomize", tmp.toString())
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-    assertEquals(0, p.exitValue(), out);
-    for (String kind :
-        new String[] {"Namespace", "ConfigMap", "Secret", "Service", "Deployment", "StatefulSet"}) {
-      assertTrue(out.contains("\nkind: " + kind + "\n"), kind + " missing from:\n" + out);
-    }
-    assertTrue(
-        out.contains("name: api-secrets"), "secretGenerator names stay unhashed for the task Jobs");
   }
 }

@@ -128,11 +128,17 @@ class MakefileK8sTest {
   void anEditReachesThePodsAndARunWithoutChangeRestartsNothing() throws Exception {
     assertEquals(0, make("k8s-up").exit);
     Map<String, String> first = pods();
+    List<String> firstRuns = jobRuns();
+    assertEquals(1, firstRuns.size(), "the migrate Job ran once: " + firstRuns);
+    assertTrue(firstRuns.get(0).startsWith("migrate "), firstRuns.toString());
     int calls = FakeClusterTools.calls(state).size();
 
     Run unchanged = make("k8s-up");
     assertEquals(0, unchanged.exit, unchanged.output);
     assertEquals(first, pods(), "nothing changed, so no pod restarts");
+    assertEquals(firstRuns, jobRuns(), "nor does the migrate Job run again");
+    assertTrue(
+        FakeClusterTools.calls(state).stream().noneMatch(c -> c.contains(" delete job migrate")));
 
     Files.writeString(project.resolve("api/src/Main.java"), "class Main { int edited; }\n");
     Run edited = make("k8s-up");
@@ -154,6 +160,44 @@ class MakefileK8sTest {
         all.subList(calls, all.size()).stream()
             .anyMatch(c -> c.equals("kind load docker-image --name " + CLUSTER + " " + newApi)),
         String.join("\n", all));
+    List<String> runs = jobRuns();
+    assertEquals(2, runs.size(), "new code: the migrate Job runs again: " + runs);
+    assertNotEquals(firstRuns.get(0), runs.get(1), "under a new release");
+    assertInOrder(
+        all.subList(calls, all.size()),
+        CTX + " --namespace " + CLUSTER + " delete job migrate --wait",
+        CTX + " apply -k .k8s-local",
+        CTX + " --namespace " + CLUSTER + " wait --for=condition=complete job/migrate");
+  }
+
+  @Test
+  void migrateIsAJobTheApiAndWorkerPodsWaitForThroughTheApi() throws Exception {
+    Run run = make("k8s-up");
+    assertEquals(0, run.exit, run.output);
+    for (String workload : List.of("api", "worker")) {
+      String deployment =
+          Files.readString(state.resolve("objects/Deployment-" + workload + ".json"));
+      assertTrue(deployment.contains("\"serviceAccountName\":\"wait-for-migrate\""), deployment);
+      assertTrue(deployment.contains("\"name\":\"wait-for-migrate\""), deployment);
+      assertFalse(deployment.contains("\"setup\""), "no migration in the " + workload + " pods");
+    }
+    String role = Files.readString(state.resolve("objects/Role-wait-for-migrate.json"));
+    assertTrue(role.contains("\"resourceNames\":[\"migrate\"]"), role);
+    assertTrue(role.contains("\"verbs\":[\"get\"]"), role);
+    assertTrue(Files.exists(state.resolve("objects/RoleBinding-wait-for-migrate.json")));
+    assertTrue(Files.exists(state.resolve("objects/ServiceAccount-wait-for-migrate.json")));
+    assertInOrder(
+        FakeClusterTools.calls(state),
+        CTX + " apply -k .k8s-local",
+        CTX + " --namespace " + CLUSTER + " wait --for=condition=complete job/migrate",
+        CTX + " --namespace " + CLUSTER + " rollout status deployment.apps/api");
+
+    Run reset = make("k8s-reset-db");
+    assertEquals(0, reset.exit, reset.output);
+    String task = Files.readString(state.resolve("applied-task.yaml"));
+    String api = "zero-to-running/api:dev-" + imageId("zero-to-running/api:dev").substring(7, 19);
+    assertTrue(task.contains("image: " + api), "reset-db runs the image the pods run:\n" + task);
+    assertEquals(1, jobRuns().size(), "reset-db is its own Job; migrate did not run again");
   }
 
   @Test
@@ -322,6 +366,12 @@ class MakefileK8sTest {
   /** The fake API server's pods: workload -> "generation image=node-image-id ...". */
   private Map<String, String> pods() throws IOException {
     return FakeKubeApi.keyValues(state.resolve("pods"));
+  }
+
+  /** Each Job the fake API server created: "name release". */
+  private List<String> jobRuns() throws IOException {
+    Path log = state.resolve("job-runs.log");
+    return Files.exists(log) ? Files.readAllLines(log) : List.of();
   }
 
   /** The ID Docker's (fake) store holds for an image. */

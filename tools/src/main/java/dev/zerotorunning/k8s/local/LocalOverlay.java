@@ -53,7 +53,12 @@ public record LocalOverlay(Map<String, Object> kustomization, Map<String, String
         String name = String.valueOf(((Map<?, ?>) object.get("metadata")).get("name"));
         String release = release(text, imagesOf(object), images);
         releases.put(name, release);
-        patches.add(Map.of("patch", releasePatch(name, release)));
+        patches.add(
+            Map.of(
+                "target",
+                Map.of("kind", "Job", "name", name),
+                "patch",
+                releasePatch(name, release)));
       }
     }
     Map<String, Object> k = new LinkedHashMap<>();
