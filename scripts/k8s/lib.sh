@@ -105,7 +105,7 @@ workload() {
 }
 workload_names() {
   # shellcheck disable=SC2012 # generated file names: no spaces
-  ls "$K8S_DIR" | sed -nE 's/^(deployment|statefulset)-(.*)\.yaml$/\2/p'
+  ls "$K8S_DIR" | sed -nE 's/^(deployment|statefulset)-(.*)\.yaml$/\2/p' | sort
 }
 
 # "containerPort hostPort listenAddress" per port kind publishes (kind-config.yaml extraPortMappings;

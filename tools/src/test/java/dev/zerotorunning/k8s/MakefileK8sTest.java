@@ -282,6 +282,170 @@ class MakefileK8sTest {
   }
 
   @Test
+  void psqlRedisCliShellAndRestartReachTheRightPod() throws Exception {
+    assertEquals(0, make("k8s-up").exit);
+    int before = FakeClusterTools.calls(state).size();
+    assertEquals(0, make("k8s-psql").exit);
+    assertEquals(0, make("k8s-redis-cli").exit);
+    assertEquals(0, make("k8s-shell", "SVC=api").exit);
+    Run restartOne = make("k8s-restart", "SVC=worker");
+    assertEquals(0, restartOne.exit, restartOne.output);
+    Run restartAll = make("k8s-restart");
+    assertEquals(0, restartAll.exit, restartAll.output);
+    String ns = CTX + " --namespace " + CLUSTER;
+    List<String> calls = FakeClusterTools.calls(state);
+    assertInOrder(
+        calls.subList(before, calls.size()),
+        ns + " exec -i statefulset/db -- sh -c exec psql -U \"$POSTGRES_USER\" \"$POSTGRES_DB\"",
+        ns + " exec -i deployment/redis -- redis-cli",
+        ns + " exec -i deployment/api -- sh -c command -v bash",
+        ns + " rollout restart deployment/worker",
+        ns + " rollout status deployment/worker --timeout 300s",
+        ns + " port-forward --address 127.0.0.1 service/api 8080:8080 8081:8081",
+        ns + " get statefulsets,deployments,jobs,pods -l",
+        ns
+            + " rollout restart deployment.apps/api deployment.apps/redis deployment.apps/web"
+            + " deployment.apps/worker statefulset.apps/db",
+        ns + " rollout status statefulset.apps/db");
+  }
+
+  @Test
+  void badInputIsOneLineWithTheFixAndTouchesNothing() throws Exception {
+    Files.writeString(state.resolve("clusters"), CLUSTER + "\n");
+    Map<String, List<String>> cases =
+        Map.of(
+            "K8S_CLUSTER=bogus",
+            List.of("k8s-status", "K8S_CLUSTER=bogus is not a cluster choice (kind or current)"),
+            "no context",
+            List.of("k8s-up", "K8S_CLUSTER=current but kubectl has no current context. Fix:"),
+            "unreachable",
+            List.of("k8s-status", "the kubectl context kind-" + CLUSTER + " is unreachable"),
+            "no workload",
+            List.of(
+                "k8s-shell",
+                "SVC=nope names no workload in k8s-generated/ (there are: api db redis web"
+                    + " worker). Fix: make shell SVC=<one of them> K8S=1"));
+    for (Map.Entry<String, List<String>> c : cases.entrySet()) {
+      List<String> vars =
+          switch (c.getKey()) {
+            case "K8S_CLUSTER=bogus" -> List.of("K8S_CLUSTER=bogus");
+            case "no context" -> List.of("K8S_CLUSTER=current");
+            case "unreachable" -> List.of("FAKE_UNREACHABLE=1");
+            default -> List.of("SVC=nope");
+          };
+      Files.deleteIfExists(state.resolve("calls.log"));
+      Run run = make(c.getValue().get(0), vars.toArray(String[]::new));
+      assertNotEquals(0, run.exit, c.getKey() + ": " + run.output);
+      assertTrue(run.output.contains(c.getValue().get(1)), c.getKey() + ": " + run.output);
+      assertTrue(run.output.contains("Fix:"), c.getKey() + ": " + run.output);
+      assertEquals(1, errorLines(run), c.getKey() + ": " + run.output);
+      assertTrue(
+          FakeClusterTools.calls(state).stream()
+              .noneMatch(
+                  l -> l.contains(" apply ") || l.contains(" exec ") || l.startsWith("build")),
+          c.getKey() + ": " + FakeClusterTools.calls(state));
+    }
+  }
+
+  @Test
+  void statusPrintsTheComposeTableWithUrls() throws Exception {
+    Files.writeString(state.resolve("clusters"), CLUSTER + "\n");
+    Run run =
+        make(
+            "k8s-status",
+            "FAKE_STATUS_JSON="
+                + Path.of("src/test/resources/status/kubectl-get.json").toAbsolutePath());
+    assertEquals(0, run.exit, run.output);
+    assertTrue(
+        run.output
+            .lines()
+            .anyMatch(l -> l.matches("SERVICE +STATE +READY +RESTARTS +READY AFTER +URL / PORT")),
+        run.output);
+    assertTrue(
+        run.output
+            .lines()
+            .anyMatch(
+                l ->
+                    l.matches(
+                        "api +running +1/1 +1 +27\\.2s +http://localhost:8080/api \\(admin"
+                            + " :8081\\)")),
+        run.output);
+    assertTrue(
+        run.output
+            .lines()
+            .anyMatch(
+                l ->
+                    l.matches(
+                        "db +running +1/1 +0 +2\\.5s +postgresql://wander@localhost:5432/wander")),
+        run.output);
+    assertTrue(
+        run.output.lines().anyMatch(l -> l.matches("web +scaled to 0 .*http://localhost:3000")),
+        run.output);
+  }
+
+  @Test
+  void devStartsThePortForwardsAndDownStopsThem() throws Exception {
+    assertEquals(0, make("k8s-up").exit);
+    Path pids = project.resolve(".k8s-local/port-forward.pids");
+    List<ProcessHandle> forwards =
+        Files.readAllLines(pids).stream()
+            .map(p -> ProcessHandle.of(Long.parseLong(p)).orElseThrow())
+            .toList();
+    assertEquals(3, forwards.size(), "api (8080, 8081), db, redis");
+    assertTrue(forwards.stream().allMatch(ProcessHandle::isAlive));
+    Run down = make("k8s-down");
+    assertEquals(0, down.exit, down.output);
+    for (ProcessHandle p : forwards) {
+      p.onExit().get(30, TimeUnit.SECONDS);
+    }
+    assertFalse(Files.exists(pids));
+    assertInOrder(
+        FakeClusterTools.calls(state),
+        CTX + " --namespace " + CLUSTER + " port-forward --address 127.0.0.1 service/db 5432:5432",
+        CTX
+            + " --namespace "
+            + CLUSTER
+            + " port-forward --address 127.0.0.1 service/redis 6379:6379",
+        CTX + " --namespace " + CLUSTER + " delete deployments,statefulsets,jobs");
+  }
+
+  @Test
+  void theCurrentContextIsTheSameCodePathWithoutKindAndWithTheGivenLoadCommand() throws Exception {
+    Files.writeString(
+        bin.resolve("minikube"),
+        "#!/usr/bin/env bash\necho \"minikube $*\" >> \"" + state.resolve("calls.log") + "\"\n");
+    bin.resolve("minikube").toFile().setExecutable(true);
+    Run run =
+        make(
+            "k8s-up",
+            "K8S_CLUSTER=current",
+            "FAKE_CURRENT_CONTEXT=minikube",
+            "K8S_LOAD_CMD=minikube image load");
+    assertEquals(0, run.exit, run.output);
+    List<String> calls = FakeClusterTools.calls(state);
+    assertTrue(calls.stream().noneMatch(c -> c.startsWith("kind ")), String.join("\n", calls));
+    String api = "zero-to-running/api:dev-" + imageId("zero-to-running/api:dev").substring(7, 19);
+    assertInOrder(
+        calls,
+        "kubectl config current-context",
+        "kubectl --context minikube get --raw /readyz",
+        "build COMPOSE_FILE=compose.yaml",
+        "minikube image load " + api,
+        "kubectl --context minikube apply -k .k8s-local",
+        "kubectl --context minikube --namespace "
+            + CLUSTER
+            + " port-forward --address 127.0.0.1 service/web 3000:80");
+
+    Files.deleteIfExists(state.resolve("calls.log"));
+    Run desktop = make("k8s-up", "K8S_CLUSTER=current", "FAKE_CURRENT_CONTEXT=docker-desktop");
+    assertEquals(0, desktop.exit, desktop.output);
+    assertTrue(
+        FakeClusterTools.calls(state).stream()
+            .noneMatch(c -> c.startsWith("kind ") || c.startsWith("minikube")),
+        "Docker Desktop's cluster sees the local images: nothing to load");
+  }
+
+  @Test
   void downStatusLogsAndResetDbUseTheClusterContextAndNamespace() throws Exception {
     Files.writeString(state.resolve("clusters"), CLUSTER + "\n");
     assertEquals(0, make("k8s-down").exit);
@@ -353,9 +517,25 @@ class MakefileK8sTest {
     Run scale =
         run(List.of("make", "--no-print-directory", "scale-worker", "N=2", "K8S=1"), List.of());
     assertEquals(0, scale.exit, scale.output);
+    for (String target : List.of("psql", "redis-cli", "port-forward")) {
+      Run r = run(List.of("make", "--no-print-directory", target, "K8S=1"), List.of());
+      assertEquals(0, r.exit, target + ": " + r.output);
+    }
+    Run shell =
+        run(List.of("make", "--no-print-directory", "shell", "SVC=worker", "K8S=1"), List.of());
+    assertEquals(0, shell.exit, shell.output);
+    Run restart =
+        run(List.of("make", "--no-print-directory", "restart", "SVC=api", "K8S=1"), List.of());
+    assertEquals(0, restart.exit, restart.output);
+    String ns = CTX + " --namespace " + CLUSTER;
     assertInOrder(
         FakeClusterTools.calls(state),
-        CTX + " --namespace " + CLUSTER + " scale deployment/worker --replicas 2");
+        ns + " scale deployment/worker --replicas 2",
+        ns + " exec -i statefulset/db -- sh -c exec psql",
+        ns + " exec -i deployment/redis -- redis-cli",
+        ns + " port-forward --address 127.0.0.1 service/api",
+        ns + " exec -i deployment/worker -- sh -c",
+        ns + " rollout restart deployment/api");
   }
 
   /** Lines of the output that report a failure (fail/die print "✗"). */
