@@ -22,6 +22,7 @@ import dev.zerotorunning.wander.errors.JsonExceptionMapper;
 import dev.zerotorunning.wander.errors.UnexpectedExceptionMapper;
 import dev.zerotorunning.wander.errors.WebApplicationExceptionMapper;
 import dev.zerotorunning.wander.health.HealthReporter;
+import dev.zerotorunning.wander.health.LivenessServlet;
 import dev.zerotorunning.wander.health.ReadinessServlet;
 import dev.zerotorunning.wander.health.RedisHealthCheck;
 import dev.zerotorunning.wander.health.WorkerHealthCheck;
@@ -193,6 +194,11 @@ public class WanderApplication extends Application<WanderConfiguration> {
             "worker",
             new WorkerHealthCheck(worker, leaseTtl.plus(poll.multipliedBy(2)), Clock.systemUTC()));
     addReadiness(environment, Set.of());
+    // Liveness is the loop alone: an outage of what it needs is readiness, not a reason to restart.
+    environment
+        .admin()
+        .addServlet("live", new LivenessServlet(environment.healthChecks(), "worker"))
+        .addMapping("/live");
   }
 
   private static void addReadiness(Environment environment, Set<String> nonCritical) {
