@@ -46,7 +46,7 @@ restart: ## Restart every service, or SVC=<name>, and wait until healthy (K8S=1:
 	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-restart,scripts/restart.sh $(SVC))
 
 port-forward: ## K8S=1: publish API, admin, PostgreSQL, Redis on 127.0.0.1 at Compose's ports
-	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-port-forward,$(error port-forward is for K8S=1: Compose publishes the ports itself))
+	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-port-forward,$(error make port-forward is for Kubernetes (Compose publishes the ports itself). Fix: make port-forward K8S=1))
 
 ##@ Rollout worker
 scale-worker: ## Run N=<count> workers, then show which worker took which rollouts (K8S=1: Kubernetes)

@@ -68,10 +68,10 @@ class RolloutWorkerTest extends SeededStackTest {
         .isEqualTo(id);
 
     // No API on the worker: the admin port is its only one, for health checks.
-    Connector[] connectors =
-        worker.getEnvironment().getApplicationContext().getServer().getConnectors();
-    assertThat(connectors).hasSize(1);
-    Http admin = new Http("http://localhost:" + ((ServerConnector) connectors[0]).getLocalPort());
+    assertThat(worker.getEnvironment().getApplicationContext().getServer().getConnectors())
+        .hasSize(1);
+    Http admin = admin(worker);
+    assertThat(admin.get("/live").expectStatus(200).body()).contains("worker: up");
     assertThat(admin.get("/ready").expectStatus(200).body()).contains("worker: up");
   }
 
@@ -153,9 +153,7 @@ class RolloutWorkerTest extends SeededStackTest {
   @Test
   void aWorkerWithoutRedisIsNotReadyAndCarriesOnWhenItReturns() throws Exception {
     DropwizardTestSupport<WanderConfiguration> worker = worker("patient");
-    Connector[] connectors =
-        worker.getEnvironment().getApplicationContext().getServer().getConnectors();
-    Http admin = new Http("http://localhost:" + ((ServerConnector) connectors[0]).getLocalPort());
+    Http admin = admin(worker);
 
     stack.stopRedis();
     assertThat(admin.get("/ready").expectStatus(503).body()).contains("redis: down");
@@ -170,9 +168,7 @@ class RolloutWorkerTest extends SeededStackTest {
   @Test
   void aWorkerWhoseLoopStoppedIsNotLive() throws Exception {
     DropwizardTestSupport<WanderConfiguration> worker = worker("stopped");
-    Connector[] connectors =
-        worker.getEnvironment().getApplicationContext().getServer().getConnectors();
-    Http admin = new Http("http://localhost:" + ((ServerConnector) connectors[0]).getLocalPort());
+    Http admin = admin(worker);
     assertThat(admin.get("/live").expectStatus(200).body()).contains("worker: up");
     for (LifeCycle managed : worker.getEnvironment().lifecycle().getManagedObjects()) {
       if (managed instanceof JettyManaged m && m.getManaged() instanceof RolloutWorker loop) {
@@ -182,6 +178,13 @@ class RolloutWorkerTest extends SeededStackTest {
     assertThat(admin.get("/live").expectStatus(503).body())
         .contains("not live")
         .contains("worker stopped is not running");
+  }
+
+  /** The worker's one connector: its admin port. */
+  private static Http admin(DropwizardTestSupport<WanderConfiguration> worker) {
+    Connector[] connectors =
+        worker.getEnvironment().getApplicationContext().getServer().getConnectors();
+    return new Http("http://localhost:" + ((ServerConnector) connectors[0]).getLocalPort());
   }
 
   private DropwizardTestSupport<WanderConfiguration> worker(String name, String... extra)

@@ -56,12 +56,7 @@ class KustomizeBuildTest {
       throws Exception {
     assumeTrue(kubectlInstalled(), "kubectl is not installed");
     writeBase(tmp.resolve("base"));
-    LocalOverlay overlay =
-        LocalOverlay.of(
-            tmp.resolve("base"),
-            tmp.resolve("local"),
-            ImageTags.parse(
-                List.of("zero-to-running/api:dev=zero-to-running/api:dev-3f2a9c1b7d4e")));
+    LocalOverlay overlay = overlay(tmp, "dev-3f2a9c1b7d4e");
     overlay.write(tmp.resolve("local"));
     String out = kustomize(tmp.resolve("local"));
     assertFalse(out.contains("image: zero-to-running/api:dev\n"), out);
@@ -69,22 +64,22 @@ class KustomizeBuildTest {
     assertTrue(out.contains("image: zero-to-running/web:dev\n"), "not rebuilt, not retagged");
     String release = overlay.releases().get("migrate");
     assertTrue(out.contains("k8s-gen/release: " + release + "\n"), out);
-    LocalOverlay rebuilt =
-        LocalOverlay.of(
-            tmp.resolve("base"),
-            tmp.resolve("local"),
-            ImageTags.parse(
-                List.of("zero-to-running/api:dev=zero-to-running/api:dev-0123456789ab")));
-    assertNotEquals(release, rebuilt.releases().get("migrate"), "a new image is a new release");
+    assertNotEquals(
+        release,
+        overlay(tmp, "dev-0123456789ab").releases().get("migrate"),
+        "a new image is a new release");
     assertEquals(
         overlay.releases(),
-        LocalOverlay.of(
-                tmp.resolve("base"),
-                tmp.resolve("local"),
-                ImageTags.parse(
-                    List.of("zero-to-running/api:dev=zero-to-running/api:dev-3f2a9c1b7d4e")))
-            .releases(),
+        overlay(tmp, "dev-3f2a9c1b7d4e").releases(),
         "the same image and manifests are the same release");
+  }
+
+  /** The local overlay over tmp/base with the API image retagged. */
+  private static LocalOverlay overlay(Path tmp, String apiTag) throws Exception {
+    return LocalOverlay.of(
+        tmp.resolve("base"),
+        tmp.resolve("local"),
+        ImageTags.parse(List.of("zero-to-running/api:dev=zero-to-running/api:" + apiTag)));
   }
 
   private static boolean kubectlInstalled() {
