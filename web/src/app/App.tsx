@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Deployment } from '../lib/api-client';
+import { API_BASE, type Deployment } from '../lib/api-client';
 import { HealthBadges } from '../features/health/components/HealthBadges';
 import { HealthBanner } from '../features/health/components/HealthBanner';
 import { StatsPanel } from '../features/stats/components/StatsPanel';
@@ -40,6 +40,14 @@ export function App({ healthIntervalMs = 5_000 }: AppProps) {
           </aside>
         </div>
       </main>
+      <footer className="footer">
+        <a href="/api-docs.html" data-testid="api-reference-link">
+          API reference
+        </a>{' '}
+        <span className="muted">
+          (rendered from <a href={`${API_BASE}/openapi.json`}>/api/openapi.json</a>)
+        </span>
+      </footer>
     </>
   );
 }

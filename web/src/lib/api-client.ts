@@ -1,54 +1,32 @@
 /**
- * The one typed client for the Wander Deploy API. Types mirror the HTTP contract exactly
- * (snake_case, ISO-8601 UTC strings). Every call goes to the same origin under `/api`
+ * The one typed client for the Wander Deploy API. Its types are generated from the API's OpenAPI
+ * document (`npm run api-types`), so a field the API drops breaks the build. Every call goes to the same origin under `/api`
  * (nginx in compose, the Vite proxy in development).
  */
+import {
+  cacheStatusValues,
+  deploymentStatusValues,
+  rolloutStepValues,
+  stepStatusValues,
+  type components,
+  type paths,
+} from './api-schema';
 import { recordCacheStatus } from './cache-status';
 
 export const API_BASE = '/api';
 
-// ---- contract types --------------------------------------------------------------------
+// ---- contract types: generated from the API's OpenAPI document (api-schema.ts) -----------
 
-export const DEPLOYMENT_STATUSES = [
-  'pending',
-  'in_progress',
-  'completed',
-  'failed',
-  'rolled_back',
-] as const;
-export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
+type Schemas = components['schemas'];
 
-export interface Service {
-  id: number;
-  name: string;
-  description: string;
-  repository_url: string;
-}
+export type DeploymentStatus = Schemas['DeploymentStatus'];
+export const DEPLOYMENT_STATUSES = deploymentStatusValues;
 
-export interface Environment {
-  id: number;
-  name: string;
-  description: string;
-}
-
-export interface NamedRef {
-  id: number;
-  name: string;
-}
-
-export interface Deployment {
-  id: number;
-  service: NamedRef;
-  environment: NamedRef;
-  version: string;
-  status: DeploymentStatus;
-  deployed_by: string;
-  started_at: string;
-  completed_at: string | null;
-  error_message: string | null;
-  /** true: created through the API and rolled out by the worker; false: seeded / recorded by hand. */
-  automated: boolean;
-}
+export type Service = Schemas['Service'];
+export type Environment = Schemas['Environment'];
+export type NamedRef = Schemas['Ref'];
+/** `allowed_transitions`: what a PATCH may move it to now (none while a worker rolls it out). */
+export type Deployment = Schemas['Deployment'];
 
 /** The statuses nothing moves out of on its own (rolled_back is reached by hand only). */
 export const FINAL_STATUSES: readonly DeploymentStatus[] = ['completed', 'failed', 'rolled_back'];
@@ -57,13 +35,13 @@ export function isFinal(status: DeploymentStatus): boolean {
   return FINAL_STATUSES.includes(status);
 }
 
-/** A worker owns it: the API answers 409 to manual transitions until the rollout ends. */
+/** A worker owns it: its status changes on its own until the rollout ends. */
 export function isRollingOut(d: Pick<Deployment, 'automated' | 'status'>): boolean {
   return d.automated && !isFinal(d.status);
 }
 
-export const ROLLOUT_STEPS = ['build', 'push', 'deploy', 'health_check', 'done'] as const;
-export type RolloutStepName = (typeof ROLLOUT_STEPS)[number];
+export type RolloutStepName = Schemas['RolloutStep'];
+export const ROLLOUT_STEPS = rolloutStepValues;
 
 export const STEP_LABELS: Record<RolloutStepName, string> = {
   build: 'Build image',
@@ -73,98 +51,26 @@ export const STEP_LABELS: Record<RolloutStepName, string> = {
   done: 'Done',
 };
 
-export const STEP_STATUSES = ['waiting', 'running', 'succeeded', 'failed', 'skipped'] as const;
-export type StepStatus = (typeof STEP_STATUSES)[number];
-
-export interface RolloutStep {
-  step: RolloutStepName;
-  /** 1..5, the order the worker runs them in. */
-  position: number;
-  status: StepStatus;
-  /** The worker that ran this step (the API sends it; differs from the rollout's after a takeover). */
-  worker?: string | null;
-  started_at: string | null;
-  finished_at: string | null;
-  message: string | null;
-}
-
+export type StepStatus = Schemas['StepStatus'];
+export const STEP_STATUSES = stepStatusValues;
+export type RolloutStep = Schemas['Step'];
 /** GET /deployments/{id}/steps. Manual deployments: steps [], worker null, attempts 0. */
-export interface Rollout {
-  deployment_id: number;
-  status: DeploymentStatus;
-  automated: boolean;
-  /** The worker that holds or held the lease; null before the first pickup. */
-  worker: string | null;
-  /** How often a worker took the lease (more than 1 after a crashed worker's job was taken over). */
-  attempts: number;
-  steps: RolloutStep[];
-}
+export type Rollout = Schemas['Rollout'];
 
 export interface DataEnvelope<T> {
   data: T;
 }
 
-export interface DeploymentList {
-  data: Deployment[];
-  count: number;
-  cached: boolean;
-}
-
-export interface DeploymentQuery {
-  service?: string | undefined;
-  environment?: string | undefined;
-  status?: DeploymentStatus | undefined;
-  limit?: number | undefined;
-  offset?: number | undefined;
-}
-
-export interface NewDeployment {
-  service: string;
-  environment: string;
-  version: string;
-  deployed_by: string;
-}
-
-export type TargetStatus = Exclude<DeploymentStatus, 'pending'>;
-
-export interface DeploymentPatch {
-  status: TargetStatus;
-  error_message?: string;
-}
-
-export interface Stats {
-  total: number;
-  by_status: Record<DeploymentStatus, number>;
-  success_rate: number | null;
-  by_environment: Record<string, number>;
-  last_24h: number;
-  per_day: { date: string; count: number }[];
-}
-
-export type CheckStatus = 'up' | 'down';
-export interface Health {
-  status: 'healthy' | 'degraded' | 'unhealthy';
-  checks: {
-    postgres: { status: CheckStatus; latency_ms: number };
-    redis: { status: CheckStatus; latency_ms: number };
-  };
-  version: string;
-  uptime_s: number;
-}
-
-export interface FieldError {
-  field: string;
-  message: string;
-}
-
-export interface ApiErrorBody {
-  error: string;
-  status: number;
-  timestamp: string;
-  details: FieldError[];
-}
-
-export type CacheStatus = 'HIT' | 'MISS' | 'BYPASS';
+export type DeploymentList = Schemas['DeploymentPage'];
+type ListQuery = NonNullable<paths['/deployments']['get']['parameters']['query']>;
+export type DeploymentQuery = { [K in keyof ListQuery]?: ListQuery[K] | undefined };
+export type NewDeployment = Schemas['NewDeployment'];
+export type DeploymentPatch = Schemas['StatusChange'];
+export type Stats = Schemas['Stats'];
+export type Health = Schemas['HealthReport'];
+export type ApiErrorBody = Schemas['Error'];
+export type FieldError = ApiErrorBody['details'][number];
+export type CacheStatus = Schemas['CacheStatus'];
 
 /** A cacheable read: the body plus the X-Cache header the API sent with it. */
 export interface Cached<T> {
@@ -269,7 +175,7 @@ async function request(
 
 function cacheHeader(res: Response): CacheStatus | null {
   const value = res.headers.get('X-Cache')?.trim().toUpperCase();
-  return value === 'HIT' || value === 'MISS' || value === 'BYPASS' ? value : null;
+  return cacheStatusValues.find((status) => status === value) ?? null;
 }
 
 async function cachedGet<T>(
@@ -340,17 +246,3 @@ export const apiClient = {
 };
 
 export type ApiClient = typeof apiClient;
-
-/** The moves the API accepts from each status (PATCH answers 409 to anything else). */
-export const LEGAL_TRANSITIONS: Record<DeploymentStatus, TargetStatus[]> = {
-  pending: ['in_progress'],
-  in_progress: ['completed', 'failed'],
-  completed: ['rolled_back'],
-  failed: [],
-  rolled_back: [],
-};
-
-/** What a person may do to this deployment: nothing while a worker rolls it out. */
-export function manualTransitions(d: Pick<Deployment, 'automated' | 'status'>): TargetStatus[] {
-  return isRollingOut(d) ? [] : LEGAL_TRANSITIONS[d.status];
-}

@@ -2,13 +2,14 @@
  * In-memory stand-in for the API's data, used by the MSW handlers. Same shapes as the real
  * contract; `reset()` restores the seed between tests.
  */
-import type {
-  Deployment,
-  DeploymentStatus,
-  Environment,
-  Rollout,
-  RolloutStepName,
-  Service,
+import {
+  isRollingOut,
+  type Deployment,
+  type DeploymentStatus,
+  type Environment,
+  type Rollout,
+  type RolloutStepName,
+  type Service,
 } from '../lib/api-client';
 import { newRollout, rolloutView, tick, type SimRollout } from './rollout-sim';
 
@@ -62,6 +63,28 @@ function iso(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/**
+ * The API's state machine (DeploymentStatus.nextStatuses in api/): a stand-in server has to
+ * restate it; the dashboard itself only reads `allowed_transitions`.
+ */
+const NEXT_STATUSES: Record<DeploymentStatus, DeploymentStatus[]> = {
+  pending: ['in_progress'],
+  in_progress: ['completed', 'failed'],
+  completed: ['rolled_back'],
+  failed: [],
+  rolled_back: [],
+};
+
+type StoredDeployment = Omit<Deployment, 'allowed_transitions'>;
+
+/** A row whose `allowed_transitions` follows its status, as the API derives it on each answer. */
+function withTransitions(row: StoredDeployment): Deployment {
+  return Object.defineProperty(row, 'allowed_transitions', {
+    enumerable: true,
+    get: (): DeploymentStatus[] => (isRollingOut(row) ? [] : NEXT_STATUSES[row.status]),
+  }) as Deployment;
+}
+
 function seed(now: number): Deployment[] {
   const rows: Deployment[] = [];
   for (let id = 1; id <= SEED_COUNT; id++) {
@@ -70,19 +93,21 @@ function seed(now: number): Deployment[] {
     const status = STATUS_CYCLE[id % STATUS_CYCLE.length]!;
     const started = now - (SEED_COUNT + 1 - id) * 9 * HOUR;
     const finished = status === 'completed' || status === 'failed' || status === 'rolled_back';
-    rows.push({
-      id,
-      service: { id: service.id, name: service.name },
-      environment: { id: environment.id, name: environment.name },
-      version: `v1.${Math.floor(id / 4)}.${id % 4}`,
-      status,
-      deployed_by: ['alice@example.com', 'bob@example.com', 'carol@example.com'][id % 3]!,
-      started_at: iso(started),
-      completed_at: finished ? iso(started + (3 + (id % 7)) * 60_000) : null,
-      error_message: status === 'failed' ? 'health check timed out' : null,
-      // Seeded rows were recorded by hand: no worker, no steps, manual transitions.
-      automated: false,
-    });
+    rows.push(
+      withTransitions({
+        id,
+        service: { id: service.id, name: service.name },
+        environment: { id: environment.id, name: environment.name },
+        version: `v1.${Math.floor(id / 4)}.${id % 4}`,
+        status,
+        deployed_by: ['alice@example.com', 'bob@example.com', 'carol@example.com'][id % 3]!,
+        started_at: iso(started),
+        completed_at: finished ? iso(started + (3 + (id % 7)) * 60_000) : null,
+        error_message: status === 'failed' ? 'health check timed out' : null,
+        // Seeded rows were recorded by hand: no worker, no steps, manual transitions.
+        automated: false,
+      }),
+    );
   }
   return rows;
 }
@@ -132,11 +157,11 @@ export const db = {
   /** What POST /api/deployments stores: pending, automated, its rollout queued for the worker. */
   createDeployment(
     input: Omit<
-      Deployment,
+      StoredDeployment,
       'id' | 'status' | 'automated' | 'started_at' | 'completed_at' | 'error_message'
     >,
   ): Deployment {
-    const d: Deployment = {
+    const d = withTransitions({
       id: this.nextId++,
       ...input,
       status: 'pending',
@@ -144,7 +169,7 @@ export const db = {
       completed_at: null,
       error_message: null,
       automated: true,
-    };
+    });
     this.deployments.push(d);
     this.rollouts.set(d.id, newRollout());
     this.invalidateCache();

@@ -1,57 +1,68 @@
 /**
- * MSW handlers that mirror the real API contract (CONTRACT.md, rollout-contract.md): same JSON
- * shapes, same status codes (400 bad query or id, 404, 409 illegal transition or a deployment a
+ * MSW handlers that mirror the real API, typed by its OpenAPI document (openapi-msw over the
+ * generated `paths`): only documented paths, statuses and body shapes compile. Same status codes (400 bad query or id, 404, 409 illegal transition or a deployment a
  * worker owns, 422 with details), `X-Cache` on the cacheable reads (MISS, then HIT, BYPASS while
  * "Redis" is down), writes invalidate. Created deployments are automated; their rollout moves
  * only when a test calls db.advanceRollout / db.finishRollout.
  */
-import { http, HttpResponse, type JsonBodyType } from 'msw';
+import { HttpResponse } from 'msw';
+import { createOpenApiHttp } from 'openapi-msw';
 import {
   DEPLOYMENT_STATUSES,
   isRollingOut,
-  LEGAL_TRANSITIONS,
+  type ApiErrorBody,
+  type CacheStatus,
   type DeploymentStatus,
   type FieldError,
   type Stats,
 } from '../lib/api-client';
+import type { paths } from '../lib/api-schema';
 import { db, ENVIRONMENTS, SERVICES } from './db';
+
+const http = createOpenApiHttp<paths>({ baseUrl: '*/api' });
 
 const VERSION_RE = /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
 const EMAIL_RE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
+/** A raw error answer, for tests that override a handler with plain MSW. */
 export function errorBody(status: number, error: string, details: FieldError[] = []) {
-  return HttpResponse.json({ error, status, timestamp: db.iso(Date.now()), details }, { status });
+  return HttpResponse.json(errorJson(status, error, details), { status });
+}
+
+/** The API's one error shape; the typed handlers send it with `response(status).json(...)`. */
+function errorJson(status: number, error: string, details: FieldError[] = []): ApiErrorBody {
+  return { error, status, timestamp: db.iso(Date.now()), details };
 }
 
 function record(request: Request, body?: unknown) {
   db.requests.push({ method: request.method, url: new URL(request.url), body });
 }
 
-function unavailable() {
-  return db.postgresDown ? errorBody(503, 'database unavailable') : null;
-}
+const databaseDown = () => errorJson(503, 'database unavailable');
 
-/** The read-through cache every cacheable GET goes through. */
-function cached(request: Request, body: JsonBodyType & object, withFlag = false) {
+/** The read-through cache every cacheable GET goes through: what it did for this request. */
+function cacheLookup(request: Request): CacheStatus {
   const u = new URL(request.url);
   const params = [...u.searchParams.entries()].sort(([a], [b]) => a.localeCompare(b));
   const key = `${u.pathname}?${new URLSearchParams(params).toString()}`;
-  let state: 'HIT' | 'MISS' | 'BYPASS';
-  if (db.redisDown) state = 'BYPASS';
-  else if (db.cache.has(key)) state = 'HIT';
-  else {
-    state = 'MISS';
-    db.cache.add(key);
-  }
-  const payload = withFlag ? { ...body, cached: state === 'HIT' } : body;
-  return HttpResponse.json(payload, { headers: { 'X-Cache': state } });
+  if (db.redisDown) return 'BYPASS';
+  if (db.cache.has(key)) return 'HIT';
+  db.cache.add(key);
+  return 'MISS';
 }
+
+const xCache = (state: CacheStatus) => ({ headers: { 'X-Cache': state } });
 
 function invalidate() {
   db.invalidateCache();
 }
 
-const notFound = (id: unknown) => errorBody(404, `Deployment ${String(id)} does not exist`);
+const notFound = (id: unknown) => errorJson(404, `Deployment ${String(id)} does not exist`);
+const badId = () =>
+  errorJson(400, 'Invalid deployment id', [
+    { field: 'id', message: 'must be a positive whole number' },
+  ]);
+const validId = (raw: string) => /^\d+$/.test(raw) && Number(raw) >= 1;
 
 function intParam(u: URL, name: string, dflt: number, min: number, max: number): number | string {
   const raw = u.searchParams.get(name);
@@ -64,47 +75,47 @@ function intParam(u: URL, name: string, dflt: number, min: number, max: number):
 }
 
 export const handlers = [
-  http.get('*/api/health', ({ request }) => {
+  http.get('/health', ({ request, response }) => {
     record(request);
     const pg = db.postgresDown ? 'down' : 'up';
     const redis = db.redisDown ? 'down' : 'up';
     const status = db.postgresDown ? 'unhealthy' : db.redisDown ? 'degraded' : 'healthy';
-    return HttpResponse.json(
-      {
-        status,
-        checks: {
-          postgres: { status: pg, latency_ms: 2 },
-          redis: { status: redis, latency_ms: 1 },
-        },
-        version: '0.1.0-SNAPSHOT',
-        uptime_s: 42,
+    return response(db.postgresDown ? 503 : 200).json({
+      status,
+      checks: {
+        postgres: { status: pg, latency_ms: 2 },
+        redis: { status: redis, latency_ms: 1 },
       },
-      { status: db.postgresDown ? 503 : 200 },
-    );
+      version: '0.1.0-SNAPSHOT',
+      uptime_s: 42,
+    });
   }),
 
-  http.get('*/api/services', ({ request }) => {
+  http.get('/services', ({ request, response }) => {
     record(request);
-    return unavailable() ?? cached(request, { data: SERVICES });
+    if (db.postgresDown) return response(503).json(databaseDown());
+    return response(200).json({ data: SERVICES }, xCache(cacheLookup(request)));
   }),
 
-  http.get('*/api/environments', ({ request }) => {
+  http.get('/environments', ({ request, response }) => {
     record(request);
-    return unavailable() ?? cached(request, { data: ENVIRONMENTS });
+    if (db.postgresDown) return response(503).json(databaseDown());
+    return response(200).json({ data: ENVIRONMENTS }, xCache(cacheLookup(request)));
   }),
 
-  http.get('*/api/deployments', ({ request }) => {
+  http.get('/deployments', ({ request, response }) => {
     record(request);
-    const down = unavailable();
-    if (down) return down;
+    if (db.postgresDown) return response(503).json(databaseDown());
     const u = new URL(request.url);
     const limit = intParam(u, 'limit', 20, 1, 100);
     const offset = intParam(u, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
     const status = u.searchParams.get('status');
-    if (typeof limit === 'string') return errorBody(400, limit);
-    if (typeof offset === 'string') return errorBody(400, offset);
+    if (typeof limit === 'string') return response(400).json(errorJson(400, limit));
+    if (typeof offset === 'string') return response(400).json(errorJson(400, offset));
     if (status && !(DEPLOYMENT_STATUSES as readonly string[]).includes(status)) {
-      return errorBody(400, `status must be one of ${DEPLOYMENT_STATUSES.join(', ')}`);
+      return response(400).json(
+        errorJson(400, `status must be one of ${DEPLOYMENT_STATUSES.join(', ')}`),
+      );
     }
     const service = u.searchParams.get('service');
     const environment = u.searchParams.get('environment');
@@ -113,39 +124,38 @@ export const handlers = [
       .filter((d) => !service || d.service.name === service)
       .filter((d) => !environment || d.environment.name === environment)
       .filter((d) => !status || d.status === status);
-    return cached(
-      request,
-      { data: matching.slice(offset, offset + limit), count: matching.length },
-      true,
+    const state = cacheLookup(request);
+    return response(200).json(
+      {
+        data: matching.slice(offset, offset + limit),
+        count: matching.length,
+        cached: state === 'HIT',
+      },
+      xCache(state),
     );
   }),
 
-  http.get('*/api/deployments/:id', ({ request, params }) => {
+  http.get('/deployments/{id}', ({ request, params, response }) => {
     record(request);
-    const d = db.deployments.find((x) => x.id === Number(params.id));
-    return d ? HttpResponse.json({ data: d }) : notFound(params.id);
+    if (!validId(params.id)) return response(400).json(badId());
+    const d = db.find(Number(params.id));
+    return d ? response(200).json({ data: d }) : response(404).json(notFound(params.id));
   }),
 
   // Never cached: no X-Cache header.
-  http.get('*/api/deployments/:id/steps', ({ request, params }) => {
+  http.get('/deployments/{id}/steps', ({ request, params, response }) => {
     record(request);
-    const down = unavailable();
-    if (down) return down;
-    const raw = String(params.id);
-    if (!/^\d+$/.test(raw) || Number(raw) < 1) {
-      return errorBody(400, 'Invalid deployment id', [
-        { field: 'id', message: 'must be a positive whole number' },
-      ]);
-    }
-    const view = db.rolloutView(Number(raw));
-    return view ? HttpResponse.json({ data: view }) : notFound(raw);
+    if (db.postgresDown) return response(503).json(databaseDown());
+    if (!validId(params.id)) return response(400).json(badId());
+    const view = db.rolloutView(Number(params.id));
+    return view ? response(200).json({ data: view }) : response(404).json(notFound(params.id));
   }),
 
-  http.post('*/api/deployments', async ({ request }) => {
+  http.post('/deployments', async ({ request, response }) => {
     const body = (await request.json().catch(() => null)) as Record<string, unknown> | null;
     record(request, body);
     if (!body || typeof body !== 'object')
-      return errorBody(400, 'request body must be a JSON object');
+      return response(400).json(errorJson(400, 'request body must be a JSON object'));
     const details: FieldError[] = [];
     const str = (k: string) => {
       const v = body[k];
@@ -177,7 +187,7 @@ export const handlers = [
       });
     }
     if (details.length || !service || !environment) {
-      return errorBody(422, 'The deployment is not valid', details);
+      return response(422).json(errorJson(422, 'The deployment is not valid', details));
     }
     const d = db.createDeployment({
       service: { id: service.id, name: service.name },
@@ -185,53 +195,58 @@ export const handlers = [
       version: str('version'),
       deployed_by: str('deployed_by'),
     });
-    return HttpResponse.json(
-      { data: d },
-      { status: 201, headers: { Location: `/api/deployments/${d.id}` } },
-    );
+    return response(201).json({ data: d }, { headers: { Location: `/api/deployments/${d.id}` } });
   }),
 
-  http.patch('*/api/deployments/:id', async ({ request, params }) => {
+  http.patch('/deployments/{id}', async ({ request, params, response }) => {
     const body = (await request.json().catch(() => null)) as Record<string, unknown> | null;
     record(request, body);
-    const d = db.deployments.find((x) => x.id === Number(params.id));
-    if (!d) return notFound(params.id);
+    if (!validId(params.id)) return response(400).json(badId());
+    const d = db.find(Number(params.id));
+    if (!d) return response(404).json(notFound(params.id));
     const target = body?.status as DeploymentStatus | undefined;
-    if (!target || target === 'pending' || !DEPLOYMENT_STATUSES.includes(target)) {
-      return errorBody(422, 'validation failed', [
-        { field: 'status', message: 'must be one of in_progress, completed, failed, rolled_back' },
-      ]);
+    if (!target || !DEPLOYMENT_STATUSES.includes(target)) {
+      return response(422).json(
+        errorJson(422, 'The status change is not valid', [
+          { field: 'status', message: `must be one of ${DEPLOYMENT_STATUSES.join(', ')}` },
+        ]),
+      );
     }
     const message = body?.error_message;
     if (message != null && target !== 'failed' && target !== 'rolled_back') {
-      return errorBody(422, 'validation failed', [
-        { field: 'error_message', message: 'only allowed with failed or rolled_back' },
-      ]);
-    }
-    if (isRollingOut(d)) {
-      return errorBody(
-        409,
-        `Deployment ${d.id} is being rolled out by a worker; its status changes on its own`,
+      return response(422).json(
+        errorJson(422, 'The status change is not valid', [
+          { field: 'error_message', message: 'only allowed with status failed or rolled_back' },
+        ]),
       );
     }
-    if (!LEGAL_TRANSITIONS[d.status].includes(target)) {
-      const allowed = LEGAL_TRANSITIONS[d.status].join(', ') || 'none';
-      return errorBody(
-        409,
-        `Deployment ${d.id} is ${d.status} and cannot become ${target}; allowed next: ${allowed}`,
+    if (isRollingOut(d)) {
+      return response(409).json(
+        errorJson(
+          409,
+          `Deployment ${d.id} is being rolled out by a worker; its status changes on its own`,
+        ),
+      );
+    }
+    if (!d.allowed_transitions.includes(target)) {
+      const allowed = d.allowed_transitions.join(', ') || `none (${d.status} is final)`;
+      return response(409).json(
+        errorJson(
+          409,
+          `Deployment ${d.id} is ${d.status} and cannot become ${target}; allowed next: ${allowed}`,
+        ),
       );
     }
     d.status = target;
     if (target !== 'in_progress' && !d.completed_at) d.completed_at = db.iso(Date.now());
     if (typeof message === 'string') d.error_message = message;
     invalidate();
-    return HttpResponse.json({ data: d });
+    return response(200).json({ data: d });
   }),
 
-  http.get('*/api/stats', ({ request }) => {
+  http.get('/stats', ({ request, response }) => {
     record(request);
-    const down = unavailable();
-    if (down) return down;
+    if (db.postgresDown) return response(503).json(databaseDown());
     const by_status = Object.fromEntries(
       DEPLOYMENT_STATUSES.map((s) => [s, 0]),
     ) as Stats['by_status'];
@@ -260,13 +275,13 @@ export const handlers = [
       last_24h: last24,
       per_day: days.map((date) => ({ date, count: perDay.get(date)! })),
     };
-    return cached(request, { data: stats });
+    return response(200).json({ data: stats }, xCache(cacheLookup(request)));
   }),
 
-  http.delete('*/api/cache', ({ request }) => {
+  http.delete('/cache', ({ request, response }) => {
     record(request);
     const cleared = db.cache.size;
     db.cache.clear();
-    return HttpResponse.json({ data: { cleared } });
+    return response(200).json({ data: { cleared } });
   }),
 ];

@@ -16,7 +16,9 @@ export function renderApp(
 ) {
   if (opts.url) window.history.replaceState(null, '', opts.url);
   const client = createQueryClient({ retry: false });
-  const user = userEvent.setup();
+  // No timer between keystrokes: each one would yield to the event loop and let the whole App
+  // re-render in between, which on a loaded 2-core machine pushed typing tests past 5 s.
+  const user = userEvent.setup({ delay: null });
   const ui = opts.ui ?? <App healthIntervalMs={opts.healthIntervalMs ?? 60_000} />;
   const result = render(
     <AppProvider client={client}>

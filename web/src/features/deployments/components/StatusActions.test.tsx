@@ -1,8 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { DeploymentStatus } from '../../../lib/api-client';
 import { db } from '../../../testing/db';
 import { renderApp } from '../../../testing/render';
+import { server } from '../../../testing/server';
 import { DeploymentsPanel } from './DeploymentsPanel';
 
 const ACTION_IDS = ['action-start', 'action-complete', 'action-fail', 'action-rollback'];
@@ -31,6 +33,23 @@ describe('row status actions', () => {
     expect(actionsIn(firstRowWith('rolled_back').row)).toEqual([]);
     const { d } = firstRowWith('pending');
     expect(screen.getByRole('button', { name: `Start deployment ${d.id}` })).toBeInTheDocument();
+  });
+
+  it("offers exactly the API's allowed_transitions, whatever the status", async () => {
+    const d = db.sorted().find((x) => x.status === 'in_progress')!;
+    // Only the API knows, e.g. that another rule holds a move back: the buttons follow it.
+    const row = { ...d, allowed_transitions: ['failed'] };
+    server.use(
+      http.get('*/api/deployments', () =>
+        HttpResponse.json(
+          { data: [row], count: 1, cached: false },
+          { headers: { 'X-Cache': 'MISS' } },
+        ),
+      ),
+    );
+    renderApp({ ui: <DeploymentsPanel /> });
+    await screen.findByTestId(`deployment-row-${d.id}`);
+    expect(actionsIn(screen.getByTestId(`deployment-row-${d.id}`))).toEqual(['action-fail']);
   });
 
   it('starts a pending deployment and shows its new status', async () => {

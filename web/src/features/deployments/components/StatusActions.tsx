@@ -2,19 +2,21 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   ApiError,
   isRollingOut,
-  manualTransitions,
   type Deployment,
-  type TargetStatus,
+  type DeploymentStatus,
 } from '../../../lib/api-client';
 import { useUpdateDeployment } from '../api/update-deployment';
 
-const LABELS: Record<TargetStatus, string> = {
+// Every status has a button, though the API never offers a move back to pending.
+const LABELS: Record<DeploymentStatus, string> = {
+  pending: 'Back to pending',
   in_progress: 'Start',
   completed: 'Complete',
   failed: 'Fail',
   rolled_back: 'Roll back',
 };
-const TEST_IDS: Record<TargetStatus, string> = {
+const TEST_IDS: Record<DeploymentStatus, string> = {
+  pending: 'action-pending',
   in_progress: 'action-start',
   completed: 'action-complete',
   failed: 'action-fail',
@@ -32,8 +34,8 @@ function explain(err: Error, d: Deployment): string {
 }
 
 /**
- * Only the transitions the API accepts from the row's current status. Nothing while a worker
- * rolls the deployment out (the API answers 409 to them): the row's StepsButton says so instead.
+ * One button per move the API offers right now (the deployment's `allowed_transitions`). Nothing
+ * while a worker rolls the deployment out: the row's StepsButton says so instead.
  */
 export function StatusActions({ deployment }: { deployment: Deployment }) {
   const d = deployment;
@@ -43,7 +45,7 @@ export function StatusActions({ deployment }: { deployment: Deployment }) {
   const inputRef = useRef<HTMLInputElement>(null);
   const failButtonRef = useRef<HTMLButtonElement>(null);
   const wasFailing = useRef(false);
-  const targets = manualTransitions(d);
+  const targets = d.allowed_transitions;
 
   // Keyboard users land in the message box, and back on "Fail" after Cancel / Escape.
   useEffect(() => {
@@ -52,7 +54,7 @@ export function StatusActions({ deployment }: { deployment: Deployment }) {
     wasFailing.current = failing;
   }, [failing]);
 
-  const move = (status: TargetStatus, errorMessage?: string) => {
+  const move = (status: DeploymentStatus, errorMessage?: string) => {
     mutation.mutate(
       { id: d.id, patch: errorMessage ? { status, error_message: errorMessage } : { status } },
       {

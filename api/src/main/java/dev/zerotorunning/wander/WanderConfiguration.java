@@ -1,6 +1,5 @@
 package dev.zerotorunning.wander;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.zerotorunning.wander.cache.CacheSettings;
 import dev.zerotorunning.wander.cache.RedisFactory;
@@ -23,9 +22,6 @@ public class WanderConfiguration extends Configuration {
   @Valid @NotNull private RateLimitSettings rateLimit = new RateLimitSettings();
 
   @Valid @NotNull private RolloutSettings rollout = new RolloutSettings();
-
-  /** Set by the {@code worker} command, not by config.yml: the process runs the worker. */
-  @JsonIgnore private boolean worker;
 
   @JsonProperty("database")
   public DataSourceFactory getDataSourceFactory() {
@@ -70,16 +66,6 @@ public class WanderConfiguration extends Configuration {
   @JsonProperty("rollout")
   public void setRollout(RolloutSettings rollout) {
     this.rollout = rollout;
-  }
-
-  @JsonIgnore
-  public boolean isWorker() {
-    return worker;
-  }
-
-  @JsonIgnore
-  public void runAsWorker() {
-    this.worker = true;
   }
 
   @JsonProperty("cache")

@@ -110,17 +110,19 @@ class BadInputTest {
 
   @Test
   void aRejectedBodyNeverCostsTheClientItsNextRequest() {
-    // Answered before the body is read, the rest of it would make Jetty drop the kept-alive
-    // connection silently; the next request on it used to get no answer at all.
+    // Answered before the body is read, the rest of it used to make Jetty close the connection
+    // with bytes unread: the client got a reset instead of the answer, or no answer to its next
+    // request. The server now reads the rest (DrainUnreadBody), so the connection is kept.
     String underLimit = "{\"service\": \"" + "a".repeat(15_000) + "\"}";
     String overLimit = "{\"service\": \"" + "a".repeat(200_000) + "\"}";
     for (int i = 0; i < 50; i++) {
       Http.Reply notAllowed =
           http.send("PUT", "/deployments", BodyPublishers.ofString(underLimit), "application/json");
       assertErrorBody(notAllowed.expectStatus(405), 405);
-      assertThat(notAllowed.header("Connection")).isEqualTo("close");
+      assertThat(notAllowed.header("Connection")).isNull();
       Http.Reply tooLarge = http.post("/deployments", overLimit).expectStatus(413);
-      assertThat(tooLarge.header("Connection")).isEqualTo("close");
+      assertErrorBody(tooLarge, 413);
+      assertThat(tooLarge.header("Connection")).isNull();
       http.get("/services").expectStatus(200);
     }
   }

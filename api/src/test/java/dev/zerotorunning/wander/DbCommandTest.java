@@ -23,7 +23,7 @@ class DbCommandTest {
     System.setProperty("dw.database.user", "postgres");
     System.setProperty("dw.database.password", "postgres");
     System.setProperty("dw.redis.uri", TestStack.get().redisUri());
-    System.setProperty("dw.logging.level", "WARN");
+    System.setProperty("dw.logging.level", TestStack.LOG_LEVEL);
   }
 
   @AfterEach

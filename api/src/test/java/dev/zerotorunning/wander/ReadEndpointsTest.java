@@ -56,7 +56,8 @@ class ReadEndpointsTest extends SeededStackTest {
             "started_at",
             "completed_at",
             "error_message",
-            "automated");
+            "automated",
+            "allowed_transitions");
     assertThat(first.get("service").fieldNames())
         .toIterable()
         .containsExactlyInAnyOrder("id", "name");

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class WriteEndpointsTest extends SeededStackTest {
@@ -149,14 +150,7 @@ class WriteEndpointsTest extends SeededStackTest {
   @Test
   void aCompletedRolloutCanStillBeRolledBackByHand() {
     long id = create();
-    stack
-        .jdbi()
-        .useHandle(
-            h ->
-                h.execute(
-                    "UPDATE deployments SET status = 'completed', completed_at = now() WHERE id ="
-                        + " ?",
-                    id));
+    completeBehindTheApi(id);
     JsonNode rolledBack =
         move(id, "rolled_back", "error rate spiked").expectStatus(200).json().get("data");
     assertThat(rolledBack.get("status").asText()).isEqualTo("rolled_back");
@@ -196,6 +190,55 @@ class WriteEndpointsTest extends SeededStackTest {
     assertThat(fieldsOf(http.patch("/deployments/" + id, "{}").expectStatus(422).json()))
         .containsExactly("status");
     move(999999, "in_progress", null).expectStatus(404);
+  }
+
+  @ParameterizedTest
+  @EnumSource(DeploymentStatus.class)
+  void allowedTransitionsAreWhatAPatchAccepts(DeploymentStatus from) {
+    long id = stack.insertManualDeployment();
+    bring(id, from);
+    List<String> allowed = allowedTransitions(id);
+    assertThat(allowed)
+        .containsExactlyElementsOf(
+            from.nextStatuses().stream().map(DeploymentStatus::wireName).toList());
+    for (String to : allowed) {
+      long other = stack.insertManualDeployment();
+      bring(other, from);
+      assertThat(move(other, to, null).expectStatus(200).json().at("/data/status").asText())
+          .isEqualTo(to);
+    }
+  }
+
+  @Test
+  void aRolloutOffersNoTransitionsUntilTheWorkerIsDone() {
+    long id = create();
+    assertThat(allowedTransitions(id)).isEmpty();
+    JsonNode listed = http.get("/deployments?limit=100").expectStatus(200).json().get("data");
+    assertThat(listed).isNotEmpty().allMatch(d -> d.get("allowed_transitions").isArray());
+    completeBehindTheApi(id);
+    assertThat(allowedTransitions(id)).containsExactly("rolled_back");
+  }
+
+  /** What a worker's last step writes: the rollout is over, the deployment completed. */
+  private void completeBehindTheApi(long id) {
+    stack
+        .jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "UPDATE deployments SET status = 'completed', completed_at = now() WHERE id ="
+                        + " ?",
+                    id));
+  }
+
+  private List<String> allowedTransitions(long id) {
+    List<String> allowed = new ArrayList<>();
+    http.get("/deployments/" + id)
+        .expectStatus(200)
+        .json()
+        .at("/data/allowed_transitions")
+        .forEach(status -> allowed.add(status.asText()));
+    return allowed;
   }
 
   private void bring(long id, DeploymentStatus target) {

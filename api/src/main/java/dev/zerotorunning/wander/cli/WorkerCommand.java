@@ -15,9 +15,10 @@ import net.sourceforge.argparse4j.inf.Namespace;
  */
 public class WorkerCommand extends ServerCommand<WanderConfiguration> {
 
-  public WorkerCommand(Application<WanderConfiguration> application) {
+  /** {@code worker}: the worker process's wiring, run in place of the API's. */
+  public WorkerCommand(Application<WanderConfiguration> worker) {
     super(
-        application,
+        worker,
         "worker",
         "Runs the rollout worker: takes jobs from Redis and walks deployments through their steps");
   }
@@ -26,7 +27,6 @@ public class WorkerCommand extends ServerCommand<WanderConfiguration> {
   protected void run(
       Bootstrap<WanderConfiguration> bootstrap, Namespace namespace, WanderConfiguration config)
       throws Exception {
-    config.runAsWorker();
     if (config.getServerFactory() instanceof DefaultServerFactory server) {
       server.setApplicationConnectors(List.of());
     }

@@ -2,9 +2,9 @@ package dev.zerotorunning.wander.resources;
 
 import dev.zerotorunning.wander.api.FieldError;
 import dev.zerotorunning.wander.core.DeploymentFilter;
-import dev.zerotorunning.wander.core.DeploymentRules;
 import dev.zerotorunning.wander.core.DeploymentStatus;
 import dev.zerotorunning.wander.errors.ApiException;
+import dev.zerotorunning.wander.service.DeploymentRules;
 import java.util.ArrayList;
 import java.util.List;
 

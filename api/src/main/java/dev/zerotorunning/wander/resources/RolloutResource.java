@@ -2,7 +2,7 @@ package dev.zerotorunning.wander.resources;
 
 import dev.zerotorunning.wander.api.DataEnvelope;
 import dev.zerotorunning.wander.api.RolloutView;
-import dev.zerotorunning.wander.core.RolloutService;
+import dev.zerotorunning.wander.service.RolloutService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

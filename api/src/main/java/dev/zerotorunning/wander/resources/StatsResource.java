@@ -3,7 +3,7 @@ package dev.zerotorunning.wander.resources;
 import dev.zerotorunning.wander.api.DataEnvelope;
 import dev.zerotorunning.wander.cache.Cached;
 import dev.zerotorunning.wander.core.Stats;
-import dev.zerotorunning.wander.core.StatsService;
+import dev.zerotorunning.wander.service.StatsService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

@@ -1,7 +1,7 @@
 package dev.zerotorunning.wander.worker;
 
-import dev.zerotorunning.wander.core.RolloutDispatcher;
 import dev.zerotorunning.wander.db.RolloutDao;
+import dev.zerotorunning.wander.service.RolloutDispatcher;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;

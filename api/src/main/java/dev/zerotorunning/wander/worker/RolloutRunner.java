@@ -7,6 +7,7 @@ import dev.zerotorunning.wander.core.Rollout;
 import dev.zerotorunning.wander.core.RolloutStep;
 import dev.zerotorunning.wander.core.StepRecord;
 import dev.zerotorunning.wander.core.StepStatus;
+import dev.zerotorunning.wander.db.Daos;
 import dev.zerotorunning.wander.db.DeploymentDao;
 import dev.zerotorunning.wander.db.RolloutDao;
 import dev.zerotorunning.wander.db.StepDao;
@@ -52,17 +53,19 @@ public class RolloutRunner {
   private final String leaseToken;
   private final long leaseMillis;
 
+  /** {@code jdbi} opens the fenced transactions; {@code daos} serve the reads outside them. */
   public RolloutRunner(
       Jdbi jdbi,
+      Daos daos,
       StepSimulator simulator,
       ResponseCache cache,
       String worker,
       String leaseToken,
       Duration leaseTtl) {
     this.jdbi = jdbi;
-    this.rollouts = jdbi.onDemand(RolloutDao.class);
-    this.deployments = jdbi.onDemand(DeploymentDao.class);
-    this.steps = jdbi.onDemand(StepDao.class);
+    this.rollouts = daos.rollouts();
+    this.deployments = daos.deployments();
+    this.steps = daos.steps();
     this.simulator = simulator;
     this.cache = cache;
     this.worker = worker;

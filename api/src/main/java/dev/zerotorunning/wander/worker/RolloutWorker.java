@@ -1,5 +1,6 @@
 package dev.zerotorunning.wander.worker;
 
+import dev.zerotorunning.wander.logging.LogContext;
 import dev.zerotorunning.wander.queue.RolloutJob;
 import dev.zerotorunning.wander.queue.RolloutQueue;
 import io.dropwizard.lifecycle.Managed;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The worker process's loop, on one thread: look for jobs whose worker died, then wait for a new
@@ -126,7 +128,16 @@ public class RolloutWorker implements Managed {
   }
 
   private void handle(RolloutJob job) throws InterruptedException {
-    RolloutRunner.Outcome outcome = runner.run(job.deploymentId(), () -> touch(job));
+    // Every line logged while this rollout runs names its deployment (LOG_FORMAT=json: a field).
+    MDC.put(LogContext.DEPLOYMENT_ID, Long.toString(job.deploymentId()));
+    try {
+      finish(job, runner.run(job.deploymentId(), () -> touch(job)));
+    } finally {
+      MDC.remove(LogContext.DEPLOYMENT_ID);
+    }
+  }
+
+  private void finish(RolloutJob job, RolloutRunner.Outcome outcome) {
     switch (outcome) {
       case FINISHED, NOTHING_TO_DO -> {
         queue.acknowledge(job);

@@ -15,7 +15,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 
-/** A plain HTTP client for the tests: what goes over the wire is exactly what a user would send. */
+/**
+ * A plain HTTP client for the tests: what goes over the wire is exactly what a user would send.
+ * Every answer to a documented operation is checked against the OpenAPI document.
+ */
 public final class Http {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient client =
@@ -56,7 +59,13 @@ public final class Http {
     }
     try {
       HttpResponse<String> response = client.send(request.build(), BodyHandlers.ofString());
-      return new Reply(response);
+      Reply reply = new Reply(response);
+      assertThat(
+              OpenApiContract.get()
+                  .problems(method, response.uri(), reply.status(), reply::header, reply.json))
+          .as("the answer keeps to the API's OpenAPI document (openapi.yaml)")
+          .isEmpty();
+      return reply;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

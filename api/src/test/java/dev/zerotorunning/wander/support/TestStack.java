@@ -1,7 +1,10 @@
 package dev.zerotorunning.wander.support;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import dev.zerotorunning.wander.WanderApplication;
 import dev.zerotorunning.wander.WanderConfiguration;
+import dev.zerotorunning.wander.WorkerApplication;
 import dev.zerotorunning.wander.cli.WorkerCommand;
 import dev.zerotorunning.wander.db.DatabaseMigrator;
 import dev.zerotorunning.wander.db.Seeder;
@@ -22,6 +25,7 @@ import java.util.List;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
 
 /**
@@ -29,6 +33,9 @@ import redis.embedded.RedisServer;
  * of them, started once per test JVM from the real config.yml. Tests reset the data between them.
  */
 public final class TestStack {
+  /** Set by Maven: WARN, or INFO with -Dverbose (make test VERBOSE=1). */
+  public static final String LOG_LEVEL = System.getProperty("wander.test.log.level", "WARN");
+
   private static TestStack instance;
 
   private final EmbeddedPostgres postgres;
@@ -91,7 +98,11 @@ public final class TestStack {
                 "rollout.reclaimAfter=1s",
                 "rollout.pollTimeout=200ms"));
     settings.addAll(List.of(extra));
-    return start(WorkerCommand::new, jdbcUrl(), redisUri(), settings.toArray(String[]::new));
+    return start(
+        application -> new WorkerCommand(new WorkerApplication()),
+        jdbcUrl(),
+        redisUri(),
+        settings.toArray(String[]::new));
   }
 
   private static DropwizardTestSupport<WanderConfiguration> start(
@@ -114,7 +125,7 @@ public final class TestStack {
                 "redis.commandTimeout=2s",
                 "server.applicationConnectors[0].port=0",
                 "server.adminConnectors[0].port=0",
-                "logging.level=WARN",
+                "logging.level=" + LOG_LEVEL,
                 // The suites write far more than a person would; RateLimitTest sets its own limit.
                 "rateLimit.writesPerMinute=0"));
     // One override per key, the caller's last: two overrides of one key would restore each
@@ -134,9 +145,22 @@ public final class TestStack {
             .toArray(ConfigOverride[]::new);
     DropwizardTestSupport<WanderConfiguration> support =
         new DropwizardTestSupport<>(
-            WanderApplication.class, "config.yml", prefix, command, overrides);
+            WanderApplication.class, "config.yml", prefix, command, overrides) {
+          @Override
+          public void after() {
+            super.after();
+            // Dropwizard's reset leaves the root logger at INFO for whatever runs next.
+            quietLogging();
+          }
+        };
     support.before();
     return support;
+  }
+
+  /** The tests' log level (WARN; INFO with make test VERBOSE=1) on the root logger. */
+  static void quietLogging() {
+    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        .setLevel(Level.toLevel(LOG_LEVEL));
   }
 
   public Http http() {

@@ -1,7 +1,12 @@
-package dev.zerotorunning.wander.core;
+package dev.zerotorunning.wander.service;
 
 import dev.zerotorunning.wander.api.RolloutView;
 import dev.zerotorunning.wander.api.StepView;
+import dev.zerotorunning.wander.core.Deployment;
+import dev.zerotorunning.wander.core.Rollout;
+import dev.zerotorunning.wander.core.RolloutStep;
+import dev.zerotorunning.wander.core.StepRecord;
+import dev.zerotorunning.wander.core.StepStatus;
 import dev.zerotorunning.wander.db.RolloutDao;
 import dev.zerotorunning.wander.db.StepDao;
 import java.util.Arrays;

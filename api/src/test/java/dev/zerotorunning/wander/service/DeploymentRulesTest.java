@@ -1,4 +1,4 @@
-package dev.zerotorunning.wander.core;
+package dev.zerotorunning.wander.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

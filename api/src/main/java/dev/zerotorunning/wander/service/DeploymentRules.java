@@ -1,8 +1,9 @@
-package dev.zerotorunning.wander.core;
+package dev.zerotorunning.wander.service;
 
 import dev.zerotorunning.wander.api.FieldError;
 import dev.zerotorunning.wander.api.NewDeployment;
 import dev.zerotorunning.wander.api.StatusChange;
+import dev.zerotorunning.wander.core.DeploymentStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,10 @@
-package dev.zerotorunning.wander.core;
+package dev.zerotorunning.wander.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.zerotorunning.wander.cache.Cached;
 import dev.zerotorunning.wander.cache.ResponseCache;
+import dev.zerotorunning.wander.core.DeploymentStatus;
+import dev.zerotorunning.wander.core.Stats;
 import dev.zerotorunning.wander.db.StatsDao;
 import java.util.LinkedHashMap;
 import java.util.Map;

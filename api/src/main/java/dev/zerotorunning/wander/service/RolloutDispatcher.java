@@ -1,4 +1,4 @@
-package dev.zerotorunning.wander.core;
+package dev.zerotorunning.wander.service;
 
 import dev.zerotorunning.wander.db.RolloutDao;
 import dev.zerotorunning.wander.queue.RolloutQueue;

@@ -1,4 +1,4 @@
-package dev.zerotorunning.wander.core;
+package dev.zerotorunning.wander.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.zerotorunning.wander.api.FieldError;
@@ -6,6 +6,12 @@ import dev.zerotorunning.wander.api.NewDeployment;
 import dev.zerotorunning.wander.api.StatusChange;
 import dev.zerotorunning.wander.cache.Cached;
 import dev.zerotorunning.wander.cache.ResponseCache;
+import dev.zerotorunning.wander.core.Deployment;
+import dev.zerotorunning.wander.core.DeploymentFilter;
+import dev.zerotorunning.wander.core.DeploymentStatus;
+import dev.zerotorunning.wander.core.Environment;
+import dev.zerotorunning.wander.core.Page;
+import dev.zerotorunning.wander.core.Service;
 import dev.zerotorunning.wander.db.DeploymentDao;
 import dev.zerotorunning.wander.db.EnvironmentDao;
 import dev.zerotorunning.wander.db.ServiceDao;
@@ -98,7 +104,7 @@ public class DeploymentService {
           "Deployment %d is being rolled out by a worker; its status changes on its own"
               .formatted(id));
     }
-    if (!from.canMoveTo(next)) {
+    if (!current.allowedTransitions().contains(next)) {
       throw ApiException.conflict(
           "Deployment %d is %s and cannot become %s; allowed next: %s"
               .formatted(id, from.wireName(), next.wireName(), allowed(from)));
