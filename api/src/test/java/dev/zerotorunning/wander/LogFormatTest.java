@@ -70,7 +70,8 @@ class LogFormatTest {
     assertThat(givenLine.get("logger").asText()).isEqualTo("org.eclipse.jetty.server.RequestLog");
     assertThat(givenLine.get("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
     JsonNode generatedLine = Await.until("the request log line of " + id, WAIT, () -> line(id));
-    assertThat(generatedLine.get("message").asText()).contains("\"GET /api/deployments HTTP/1.1\" 200");
+    assertThat(generatedLine.get("message").asText())
+        .contains("\"GET /api/deployments HTTP/1.1\" 200");
 
     List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
     assertThat(lines).isNotEmpty();
