@@ -12,7 +12,8 @@ export COMPOSE
 SVC ?=
 # N=<count> for scale-worker.
 N ?=
-# K8S=1 sends dev, down, logs, status, reset-db, scale-worker and workers to the Kubernetes targets of mk/k8s.mk.
+# K8S=1 sends dev, down, logs, status, restart, port-forward, reset-db, scale-worker, workers, psql,
+# redis-cli and shell to the Kubernetes targets of mk/k8s.mk.
 K8S ?=
 k8s = $(filter 1 true yes,$(K8S))
 need-k8s = $(if $(wildcard mk/k8s.mk),,$(error K8S=1 needs mk/k8s.mk (make k8s)))
@@ -20,7 +21,7 @@ need-k8s = $(if $(wildcard mk/k8s.mk),,$(error K8S=1 needs mk/k8s.mk (make k8s))
 # The one-shot `migrate` service runs the API image's database commands.
 DB_COMMAND = $(COMPOSE) run --rm --no-TTY migrate db
 
-.PHONY: help dev down clean status logs restart scale-worker workers reset-db seed psql redis-cli shell \
+.PHONY: help dev down clean status logs restart port-forward scale-worker workers reset-db seed psql redis-cli shell \
         build preflight test e2e chaos bench fmt lint hooks
 
 ##@ Stack
@@ -41,8 +42,11 @@ status: ## Each service: state, health, time to healthy, URL (K8S=1: Kubernetes)
 logs: ## Follow the logs of every service, or of SVC=<name>, e.g. SVC=worker (K8S=1: Kubernetes)
 	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-logs,$(COMPOSE) logs --follow --tail 100 $(SVC))
 
-restart: ## Restart every service, or SVC=<name>, and wait until healthy
-	@scripts/restart.sh $(SVC)
+restart: ## Restart every service, or SVC=<name>, and wait until healthy (K8S=1: Kubernetes)
+	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-restart,scripts/restart.sh $(SVC))
+
+port-forward: ## K8S=1: publish API, admin, PostgreSQL, Redis on 127.0.0.1 at Compose's ports
+	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-port-forward,$(error make port-forward is for Kubernetes (Compose publishes the ports itself). Fix: make port-forward K8S=1))
 
 ##@ Rollout worker
 scale-worker: ## Run N=<count> workers, then show which worker took which rollouts (K8S=1: Kubernetes)
@@ -58,16 +62,16 @@ reset-db: ## Drop everything, migrate, seed, flush the cache (works while up; K8
 seed: ## Load the seed data (reference data; sample deployments only into an empty table)
 	@$(DB_COMMAND) seed /app/config/config.yml
 
-psql: ## Open psql on the database
-	@$(COMPOSE) exec db sh -c 'exec psql -U "$$POSTGRES_USER" "$$POSTGRES_DB"'
+psql: ## Open psql on the database (K8S=1: Kubernetes)
+	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-psql,$(COMPOSE) exec db sh -c 'exec psql -U "$$POSTGRES_USER" "$$POSTGRES_DB"')
 
-redis-cli: ## Open redis-cli on the cache
-	@$(COMPOSE) exec redis redis-cli
+redis-cli: ## Open redis-cli on the cache (K8S=1: Kubernetes)
+	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-redis-cli,$(COMPOSE) exec redis redis-cli)
 
 ##@ Development
-shell: ## Open a shell in SVC=<name> (e.g. make shell SVC=api)
+shell: ## Open a shell in SVC=<name> (e.g. make shell SVC=api; K8S=1: Kubernetes)
 	@$(if $(SVC),,$(error usage: make shell SVC=<db|redis|api|worker|web>))
-	@$(COMPOSE) exec $(SVC) sh -c 'command -v bash >/dev/null && exec bash || exec sh'
+	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-shell,$(COMPOSE) exec $(SVC) sh -c 'command -v bash >/dev/null && exec bash || exec sh')
 
 build: ## Build the images that changed: API (Jib), web (FORCE=1: rebuild the API)
 	@scripts/build.sh

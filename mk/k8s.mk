@@ -34,6 +34,8 @@ K8S_RESET_DB_COMMAND ?= db reset /app/config/config.yml
 # what `docker compose` reads in every other target (it would drop compose.override.yaml).
 export K8S_COMPOSE_FILE = $(COMPOSE_FILE)
 export K8S_DIR K8S_ENV_FILE K8S_GEN K8S_BUILD_CMD API_IMAGE WEB_IMAGE K8S_TIMEOUT
+# K8S_CLUSTER=kind (default) or current (the current kubectl context); K8S_LOAD_CMD: how images
+# reach its nodes (default: kind load docker-image for kind, nothing for current). See README.
 
 # COMPOSE_FILE may list several files ("compose.yaml:compose.override.yaml"): the generator merges
 # them as Compose does. COMPOSE_PROFILES (or COMPOSE_PROFILES in the env file) turns profiles on.
@@ -41,7 +43,7 @@ K8S_GEN_ARGS = --compose-file $(COMPOSE_FILE) $(if $(K8S_ENV_FILE),--env-file $(
   $(if $(COMPOSE_PROFILES),--profile $(COMPOSE_PROFILES)) --out $(K8S_DIR)
 
 .PHONY: k8s k8s-check k8s-up k8s-down k8s-clean k8s-logs k8s-status k8s-reset-db k8s-compare \
-        k8s-scale-worker k8s-workers
+        k8s-scale-worker k8s-workers k8s-port-forward k8s-psql k8s-redis-cli k8s-shell k8s-restart
 
 ##@ Kubernetes
 k8s: $(K8S_GEN_DEPS) ## Regenerate k8s-generated/ from compose.yaml (COMPOSE_FILE, K8S_DIR)
@@ -50,10 +52,10 @@ k8s: $(K8S_GEN_DEPS) ## Regenerate k8s-generated/ from compose.yaml (COMPOSE_FIL
 k8s-check: $(K8S_GEN_DEPS) ## Fail with a diff when k8s-generated/ is stale (part of make test)
 	@$(K8S_GEN) check $(K8S_GEN_ARGS)
 
-k8s-up: $(K8S_GEN_DEPS) ## make dev K8S=1: kind cluster, build + load images, apply, wait, URLs
+k8s-up: $(K8S_GEN_DEPS) ## make dev K8S=1: cluster, build + load images, apply what changed, wait, URLs
 	@scripts/k8s/up.sh
 
-k8s-down: ## make down K8S=1: delete the stack from kind; keeps the database volume
+k8s-down: ## make down K8S=1: stop the port-forwards, delete the stack; keeps the database volume
 	@scripts/k8s/down.sh
 
 k8s-clean: ## Delete the kind cluster and everything in it (all data)
@@ -62,8 +64,24 @@ k8s-clean: ## Delete the kind cluster and everything in it (all data)
 k8s-logs: ## make logs K8S=1: follow the pods' logs (SVC=<name> for one service)
 	@scripts/k8s/logs.sh $(SVC)
 
-k8s-status: ## make status K8S=1: pods, services, volumes and URLs on kind
+k8s-status: $(K8S_GEN_DEPS) ## make status K8S=1: each workload: state, ready/desired, restarts, time to ready, URL
 	@scripts/k8s/status.sh
+
+k8s-port-forward: ## make port-forward K8S=1: API, admin, PostgreSQL, Redis on 127.0.0.1 at Compose's ports
+	@scripts/k8s/port-forward.sh start
+
+k8s-psql: ## make psql K8S=1: psql in the db pod
+	@scripts/k8s/exec.sh db psql sh -c 'exec psql -U "$$POSTGRES_USER" "$$POSTGRES_DB"'
+
+k8s-redis-cli: ## make redis-cli K8S=1: redis-cli in the redis pod
+	@scripts/k8s/exec.sh redis redis-cli redis-cli
+
+k8s-shell: ## make shell SVC=api K8S=1: a shell in a pod of SVC
+	@$(if $(SVC),,$(error usage: make shell SVC=<service> K8S=1))
+	@scripts/k8s/exec.sh $(SVC) shell sh -c 'command -v bash >/dev/null && exec bash || exec sh'
+
+k8s-restart: $(K8S_GEN_DEPS) ## make restart K8S=1 [SVC=name]: rolling restart, wait until ready
+	@scripts/k8s/restart.sh $(SVC)
 
 k8s-reset-db: $(K8S_GEN_DEPS) ## make reset-db K8S=1: drop, migrate, seed and flush the cache on kind
 	@scripts/k8s/task.sh reset-db $(K8S_RESET_DB_SERVICE) $(K8S_RESET_DB_COMMAND)

@@ -198,6 +198,49 @@ project_containers() {
   docker ps -aq --filter "label=com.docker.compose.project=$1" --filter "label=com.docker.compose.oneoff=False"
 }
 
+# urls SERVICE "8080/tcp=127.0.0.1:18080 ..." HOSTNAME -> the container's URLs, the main one first.
+urls() {
+  local svc=$1 mapping target port main='' extra=''
+  # A worker publishes nothing; its name in the rollout steps is its hostname.
+  [ "$svc" != worker ] || main="(internal) consumer $3"
+  for mapping in $2; do
+    target=${mapping%%/*} port=${mapping##*:}
+    case "$svc/$target" in
+      web/*) main="http://localhost:$port" ;;
+      api/8080) main="http://localhost:$port/api" ;;
+      api/8081) extra+=" admin :$port" ;;
+      api/5005) extra+=" jdwp :$port" ;;
+      db/5432) main="postgresql://${POSTGRES_USER:-wander}@localhost:$port/${POSTGRES_DB:-wander}" ;;
+      redis/6379) main="redis://localhost:$port" ;;
+      *) extra+=" :$port" ;;
+    esac
+  done
+  extra=${extra# }
+  echo "${main:-(internal)}${extra:+ (${extra// :/ :})}"
+}
+
+# port_holder PORT: prints who listens on 127.0.0.1:PORT ("python3 (pid 42)", "container NAME" for
+# Docker's port proxy, else "another process"); returns 1 when the port is free.
+port_holder() {
+  local p=$1 out holder='' other
+  if command -v ss >/dev/null 2>&1; then
+    out=$(ss -ltnp "( sport = :$p )" 2>/dev/null | grep -v '^State' || true)
+    [ -n "$out" ] || return 1
+    holder=$(sed -nE 's/.*users:\(\("([^"]+)",pid=([0-9]+).*/\1 (pid \2)/p' <<<"$out" | head -n1)
+  elif command -v lsof >/dev/null 2>&1; then
+    out=$(lsof -nP -iTCP:"$p" -sTCP:LISTEN 2>/dev/null || true)
+    [ -n "$out" ] || return 1
+    holder=$(awk 'NR == 2 { print $1 " (pid " $2 ")" }' <<<"$out")
+  else
+    (: <"/dev/tcp/127.0.0.1/$p") 2>/dev/null || return 1
+  fi
+  if [ "${holder%% *}" = docker-proxy ]; then
+    other=$(docker ps --filter "publish=$p" --format '{{.Names}}' 2>/dev/null | head -n1 || true)
+    [ -z "$other" ] || holder="container $other"
+  fi
+  echo "${holder:-another process}"
+}
+
 # sha256 of stdin, on Linux (sha256sum) and macOS (shasum).
 sha256() {
   if command -v sha256sum >/dev/null 2>&1; then sha256sum | cut -d' ' -f1; else shasum -a 256 | cut -d' ' -f1; fi

@@ -89,21 +89,6 @@ else
 fi
 
 # --- Compose configuration, ports --------------------------------------------------------------
-# "port 3000 is in use by python3 (pid 42)" -> prints the holder, returns 1 when the port is free.
-port_holder() {
-  local p=$1 out
-  if command -v ss >/dev/null 2>&1; then
-    out=$(ss -ltnp "( sport = :$p )" 2>/dev/null | grep -v '^State' || true)
-    [ -n "$out" ] || return 1
-    sed -nE 's/.*users:\(\("([^"]+)",pid=([0-9]+).*/\1 (pid \2)/p' <<<"$out" | head -n1
-  elif command -v lsof >/dev/null 2>&1; then
-    out=$(lsof -nP -iTCP:"$p" -sTCP:LISTEN 2>/dev/null || true)
-    [ -n "$out" ] || return 1
-    awk 'NR == 2 { print $1 " (pid " $2 ")" }' <<<"$out"
-  else
-    (: <"/dev/tcp/127.0.0.1/$p") 2>/dev/null || return 1
-  fi
-}
 # The .env variable whose value is this port (the *_PORT variables of .env.example).
 port_variable() {
   local var
@@ -136,11 +121,6 @@ if $docker_ok; then
       ports_checked="$ports_checked $port"
       case $own_ports in *" $port "*) continue ;; esac # ours: make dev while up
       if holder=$(port_holder "$port"); then
-        [ -n "$holder" ] || holder="another process"
-        if [ "${holder%% *}" = docker-proxy ]; then
-          other=$(docker ps --filter "publish=$port" --format '{{.Names}}' | head -n1)
-          [ -z "$other" ] || holder="container $other"
-        fi
         var=$(port_variable "$port")
         problem "port $port ($svc) is already in use by $holder" \
           "stop it, or set ${var:-its *_PORT variable} to a free port in .env (or: ${var:-WEB_PORT}=<port> make dev)"

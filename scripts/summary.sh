@@ -14,27 +14,6 @@ load_env .env
 start_ms=${1:-}
 events_file=${2:-/dev/null}
 
-# urls SERVICE "8080/tcp=127.0.0.1:18080 ..." HOSTNAME -> the container's URLs, the main one first.
-urls() {
-  local svc=$1 mapping target port main='' extra=''
-  # A worker publishes nothing; its name in the rollout steps is its hostname.
-  [ "$svc" != worker ] || main="(internal) consumer $3"
-  for mapping in $2; do
-    target=${mapping%%/*} port=${mapping##*:}
-    case "$svc/$target" in
-      web/*) main="http://localhost:$port" ;;
-      api/8080) main="http://localhost:$port/api" ;;
-      api/8081) extra+=" admin :$port" ;;
-      api/5005) extra+=" jdwp :$port" ;;
-      db/5432) main="postgresql://${POSTGRES_USER:-wander}@localhost:$port/${POSTGRES_DB:-wander}" ;;
-      redis/6379) main="redis://localhost:$port" ;;
-      *) extra+=" :$port" ;;
-    esac
-  done
-  extra=${extra# }
-  echo "${main:-(internal)}${extra:+ (${extra// :/ :})}"
-}
-
 # 75000 (ms) -> "1m15s"
 fmt_age() { if (($1 < 60000)); then echo "$(($1 / 1000))s"; else echo "$(($1 / 60000))m$((($1 % 60000) / 1000))s"; fi; }
 

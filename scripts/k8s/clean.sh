@@ -5,10 +5,11 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 preflight_kind
+"$(dirname "$0")/port-forward.sh" stop
 if kind get clusters 2>/dev/null | grep -qx "$KIND_CLUSTER"; then
   warn "deleting kind cluster $KIND_CLUSTER and all its data"
   kind delete cluster --name "$KIND_CLUSTER"
 else
   ok "no kind cluster $KIND_CLUSTER"
 fi
-rm -rf "${K8S_DIR:?}/secrets"
+rm -rf "${K8S_DIR:?}/secrets" "${K8S_LOCAL_DIR:?}"

@@ -18,13 +18,13 @@ for workload in "$@"; do
     reasons=$(kcn get "$pod" -o jsonpath='{.status.initContainerStatuses[*].state.waiting.reason} {.status.containerStatuses[*].state.waiting.reason}' 2>/dev/null || true)
     case $reasons in
       *ImagePull* | *ErrImage*)
-        warn "hint: the node cannot get an image. Locally built images need make build, then make dev K8S=1 (kind load); others need the node to reach their registry" ;;
+        warn "hint: the node cannot get an image. Built images reach it through make dev K8S=1 (K8S_LOAD_CMD loads them; with K8S_CLUSTER=current set it for minikube or k3d); others need the node to reach their registry" ;;
       *CrashLoopBackOff*)
         warn "hint: a container keeps exiting; its log is above. make logs K8S=1 SVC=$name follows it" ;;
       *CreateContainerConfigError*)
         warn "hint: a ConfigMap or Secret is missing; is .env complete? (make dev K8S=1 writes $K8S_DIR/secrets/)" ;;
       *)
-        warn "hint: an init container wait-for-<service> still waiting means that service is not ready; see its events above. make status K8S=1 shows all pods" ;;
+        warn "hint: an init container wait-for-<service> still waiting means that service is not ready, or that Job has not completed; see its events above. make status K8S=1 shows all pods" ;;
     esac
   done
 done

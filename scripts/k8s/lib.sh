@@ -30,10 +30,28 @@ require_generated() {
 require_generated
 NAMESPACE=$(yaml_top "$K8S_DIR/kustomization.yaml" namespace)
 KIND_CLUSTER=${KIND_CLUSTER:-$(yaml_top "$K8S_DIR/kind-config.yaml" name)}
-# Always name the context: a developer's current context may well be a real cluster.
-KUBE_CONTEXT=${KUBE_CONTEXT:-kind-$KIND_CLUSTER}
 PART_OF=$(sed -n 's/^ *app.kubernetes.io\/part-of: *//p' "$K8S_DIR/kustomization.yaml" | head -n 1)
 PART_OF=${PART_OF:-$NAMESPACE}
+# The git-ignored overlay make dev K8S=1 applies (the base with content-tagged images), and the
+# port-forwards' pid file and logs.
+K8S_LOCAL_DIR=${K8S_LOCAL_DIR:-.k8s-local}
+
+# Which cluster: kind (created from kind-config.yaml) or the current kubectl context. Everything
+# after the choice is the same code path; only how images reach the nodes differs (K8S_LOAD_CMD:
+# kind loads them; Docker Desktop's cluster sees the local Docker images, so nothing by default).
+K8S_CLUSTER=${K8S_CLUSTER:-kind}
+case $K8S_CLUSTER in
+  kind)
+    # Always name the context: a developer's current context may well be a real cluster.
+    KUBE_CONTEXT=${KUBE_CONTEXT:-kind-$KIND_CLUSTER}
+    K8S_LOAD_CMD=${K8S_LOAD_CMD-kind load docker-image --name $KIND_CLUSTER}
+    ;;
+  current)
+    KUBE_CONTEXT=${KUBE_CONTEXT:-}
+    K8S_LOAD_CMD=${K8S_LOAD_CMD-}
+    ;;
+  *) die "K8S_CLUSTER=$K8S_CLUSTER is not a cluster choice (kind or current). Fix: make dev K8S=1 (kind) or make dev K8S=1 K8S_CLUSTER=current" ;;
+esac
 
 kc() { kubectl --context "$KUBE_CONTEXT" "$@"; }
 kcn() { kubectl --context "$KUBE_CONTEXT" --namespace "$NAMESPACE" "$@"; }
@@ -48,23 +66,93 @@ preflight_kubectl() {
 preflight_kind() {
   need kind "install kind: https://kind.sigs.k8s.io/docs/user/quick-start/#installation (or: brew install kind, go install sigs.k8s.io/kind@latest)"
 }
+# The current context, for K8S_CLUSTER=current (KUBE_CONTEXT, when set, names another).
+resolve_current_context() {
+  [ -z "$KUBE_CONTEXT" ] || return 0
+  KUBE_CONTEXT=$(kubectl config current-context 2>/dev/null || true)
+  [ -n "$KUBE_CONTEXT" ] ||
+    die "K8S_CLUSTER=current but kubectl has no current context. Fix: kubectl config use-context <name> (kubectl config get-contexts lists them), or make dev K8S=1 for kind"
+}
+require_reachable() {
+  local out
+  out=$(kc get --raw /readyz --request-timeout 5s 2>&1) ||
+    die "the kubectl context $KUBE_CONTEXT is unreachable ($(tail -n 1 <<<"$out")). Fix: start that cluster (kind: make dev K8S=1; Docker Desktop: enable Kubernetes; minikube start; k3d cluster start), or kubectl config use-context <name>"
+}
+# A cluster that runs: the kind cluster exists, or the current context answers.
 preflight_cluster() {
-  preflight_kind
   preflight_kubectl
-  kind get clusters 2>/dev/null | grep -qx "$KIND_CLUSTER" ||
-    die "the kind cluster $KIND_CLUSTER does not exist. Fix: make dev K8S=1"
+  if [ "$K8S_CLUSTER" = kind ]; then
+    preflight_kind
+    kind get clusters 2>/dev/null | grep -qx "$KIND_CLUSTER" ||
+      die "the kind cluster $KIND_CLUSTER does not exist. Fix: make dev K8S=1"
+  else
+    resolve_current_context
+  fi
+  require_reachable
 }
 
-# URLs of the published ports: kind forwards 127.0.0.1:<hostPort> to a node port, which a Service owns.
+# workload SVC: the Deployment or StatefulSet the generator made of a compose service, as
+# kind/name for kubectl; one line with the fix when there is none.
+workload() {
+  local kind
+  for kind in deployment statefulset; do
+    if [ -f "$K8S_DIR/$kind-$1.yaml" ]; then
+      echo "$kind/$1"
+      return
+    fi
+  done
+  die "SVC=$1 names no workload in $K8S_DIR/ (there are: $(workload_names | paste -sd' ' -)). Fix: make ${2:-shell} SVC=<one of them> K8S=1"
+}
+workload_names() {
+  # shellcheck disable=SC2012 # generated file names: no spaces
+  ls "$K8S_DIR" | sed -nE 's/^(deployment|statefulset)-(.*)\.yaml$/\2/p' | sort
+}
+
+# "containerPort hostPort listenAddress" per port kind publishes (kind-config.yaml extraPortMappings;
+# the container port is a node port).
+kind_port_mappings() {
+  awk '/containerPort:/ {c=$NF} /hostPort:/ {h=$NF} /listenAddress:/ {print c, h, $NF}' \
+    "$K8S_DIR/kind-config.yaml"
+}
+# "service hostPort servicePort" per published port: the Service that owns each kind node port.
+published_services() {
+  local svc_ports node_port host_port
+  svc_ports=$(kcn get services -o jsonpath='{range .items[*]}{range .spec.ports[*]}{.nodePort}{" "}{.port}{" "}{end}{"|"}{.metadata.name}{"\n"}{end}' 2>/dev/null || true)
+  while read -r node_port host_port _; do
+    [ -n "$node_port" ] || continue
+    awk -F'|' -v p="$node_port" -v h="$host_port" '{ n = split($1, f, " "); for (i = 1; i < n; i += 2) if (f[i] == p) print $2, h, f[i + 1] }' <<<"$svc_ports" | head -n 1
+  done < <(kind_port_mappings)
+}
+
+# The host ports make port-forward K8S=1 publishes on 127.0.0.1, as "service:VARIABLE:port": the
+# .env variable (the one compose.override.yaml publishes it with) gives the host port, so scripts
+# and IDE settings work unchanged on both. With K8S_CLUSTER=current kind's published ports (web)
+# are forwarded too: no kind port mapping exists there.
+K8S_PORT_FORWARDS=${K8S_PORT_FORWARDS:-api:API_PORT:8080 api:API_ADMIN_PORT:8081 db:DB_PORT:5432 redis:REDIS_PORT:6379}
+# "service hostPort port" per forward, with .env's values.
+port_forwards() {
+  local f svc var port
+  load_env .env
+  for f in $K8S_PORT_FORWARDS; do
+    IFS=: read -r svc var port <<<"$f"
+    echo "$svc ${!var:-$port} $port"
+  done
+  [ "$K8S_CLUSTER" = kind ] || published_services
+}
+
+# "service|URL" per published service (kind's port mappings and the port-forwards), formatted as
+# make status formats Compose's.
+service_urls() {
+  local svc mappings
+  {
+    [ "$K8S_CLUSTER" != kind ] || published_services
+    port_forwards
+  } | awk '{ m[$1] = m[$1] " " $3 "/tcp=127.0.0.1:" $2 } END { for (s in m) print s "|" m[s] }' |
+    sort | while IFS='|' read -r svc mappings; do
+    echo "$svc|$(urls "$svc" "$mappings" "")"
+  done
+}
 print_urls() {
-  local mappings svc_ports line host_port node_port listen name
-  mappings=$(awk '/containerPort:/ {c=$NF} /hostPort:/ {h=$NF} /listenAddress:/ {print c, h, $NF}' \
-    "$K8S_DIR/kind-config.yaml")
-  [ -n "$mappings" ] || return 0
-  svc_ports=$(kcn get services -o jsonpath='{range .items[*]}{.metadata.name}{range .spec.ports[*]}{" "}{.nodePort}{end}{"\n"}{end}' 2>/dev/null || true)
-  while read -r node_port host_port listen; do
-    name=$(awk -v p="$node_port" '{ for (i = 2; i <= NF; i++) if ($i == p) print $1 }' <<<"$svc_ports" | head -n 1)
-    [ "$listen" = 127.0.0.1 ] && listen=localhost
-    info "  ${name:-port $host_port}: http://$listen:$host_port"
-  done <<<"$mappings"
+  local svc url
+  service_urls | while IFS='|' read -r svc url; do info "  $svc: $url"; done
 }

@@ -1,6 +1,7 @@
 package dev.zerotorunning.wander;
 
 import dev.zerotorunning.wander.cache.RedisConnection;
+import dev.zerotorunning.wander.health.LivenessServlet;
 import dev.zerotorunning.wander.health.WorkerHealthCheck;
 import dev.zerotorunning.wander.queue.RolloutQueue;
 import dev.zerotorunning.wander.service.RolloutDispatcher;
@@ -64,5 +65,10 @@ public class WorkerApplication extends Application<WanderConfiguration> {
             "worker",
             new WorkerHealthCheck(worker, leaseTtl.plus(poll.multipliedBy(2)), Clock.systemUTC()));
     Backends.addReadiness(environment, Set.of());
+    // Liveness is the loop alone: an outage of what it needs is readiness, not a reason to restart.
+    environment
+        .admin()
+        .addServlet("live", new LivenessServlet(environment.healthChecks(), "worker"))
+        .addMapping("/live");
   }
 }

@@ -7,6 +7,8 @@ import dev.zerotorunning.wander.support.Await;
 import dev.zerotorunning.wander.support.Http;
 import dev.zerotorunning.wander.support.SeededStackTest;
 import dev.zerotorunning.wander.support.TestStack;
+import dev.zerotorunning.wander.worker.RolloutWorker;
+import io.dropwizard.lifecycle.JettyManaged;
 import io.dropwizard.testing.DropwizardTestSupport;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,10 +68,10 @@ class RolloutWorkerTest extends SeededStackTest {
         .isEqualTo(id);
 
     // No API on the worker: the admin port is its only one, for health checks.
-    Connector[] connectors =
-        worker.getEnvironment().getApplicationContext().getServer().getConnectors();
-    assertThat(connectors).hasSize(1);
-    Http admin = new Http("http://localhost:" + ((ServerConnector) connectors[0]).getLocalPort());
+    assertThat(worker.getEnvironment().getApplicationContext().getServer().getConnectors())
+        .hasSize(1);
+    Http admin = admin(worker);
+    assertThat(admin.get("/live").expectStatus(200).body()).contains("worker: up");
     assertThat(admin.get("/ready").expectStatus(200).body()).contains("worker: up");
   }
 
@@ -150,16 +153,38 @@ class RolloutWorkerTest extends SeededStackTest {
   @Test
   void aWorkerWithoutRedisIsNotReadyAndCarriesOnWhenItReturns() throws Exception {
     DropwizardTestSupport<WanderConfiguration> worker = worker("patient");
-    Connector[] connectors =
-        worker.getEnvironment().getApplicationContext().getServer().getConnectors();
-    Http admin = new Http("http://localhost:" + ((ServerConnector) connectors[0]).getLocalPort());
+    Http admin = admin(worker);
 
     stack.stopRedis();
     assertThat(admin.get("/ready").expectStatus(503).body()).contains("redis: down");
+    // Liveness is the loop alone: it waits for Redis, so Kubernetes must not restart it.
+    assertThat(admin.get("/live").expectStatus(200).body()).contains("worker: up");
     stack.startRedis();
     Await.until("the worker is ready again", DEADLINE, () -> admin.get("/ready").status() == 200);
     long id = create(stack, "v6.0.0");
     assertThat(awaitEnd(http, id).get("status").asText()).isEqualTo("completed");
+  }
+
+  @Test
+  void aWorkerWhoseLoopStoppedIsNotLive() throws Exception {
+    DropwizardTestSupport<WanderConfiguration> worker = worker("stopped");
+    Http admin = admin(worker);
+    assertThat(admin.get("/live").expectStatus(200).body()).contains("worker: up");
+    for (LifeCycle managed : worker.getEnvironment().lifecycle().getManagedObjects()) {
+      if (managed instanceof JettyManaged m && m.getManaged() instanceof RolloutWorker loop) {
+        loop.stop();
+      }
+    }
+    assertThat(admin.get("/live").expectStatus(503).body())
+        .contains("not live")
+        .contains("worker stopped is not running");
+  }
+
+  /** The worker's one connector: its admin port. */
+  private static Http admin(DropwizardTestSupport<WanderConfiguration> worker) {
+    Connector[] connectors =
+        worker.getEnvironment().getApplicationContext().getServer().getConnectors();
+    return new Http("http://localhost:" + ((ServerConnector) connectors[0]).getLocalPort());
   }
 
   private DropwizardTestSupport<WanderConfiguration> worker(String name, String... extra)

@@ -3,7 +3,9 @@ package dev.zerotorunning.k8s;
 import dev.zerotorunning.k8s.cli.CheckCommand;
 import dev.zerotorunning.k8s.cli.GenerateCommand;
 import dev.zerotorunning.k8s.cli.ModelCommand;
+import dev.zerotorunning.k8s.cli.OverlayCommand;
 import dev.zerotorunning.k8s.cli.SecretsCommand;
+import dev.zerotorunning.k8s.cli.StatusCommand;
 import dev.zerotorunning.k8s.cli.TaskCommand;
 import dev.zerotorunning.k8s.model.Reasons;
 import picocli.CommandLine;
@@ -18,7 +20,9 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       CheckCommand.class,
       ModelCommand.class,
+      OverlayCommand.class,
       SecretsCommand.class,
+      StatusCommand.class,
       TaskCommand.class
     })
 public final class K8sGen implements Runnable {

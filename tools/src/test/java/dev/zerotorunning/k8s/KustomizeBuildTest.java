@@ -1,13 +1,18 @@
 package dev.zerotorunning.k8s;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.zerotorunning.k8s.local.ImageTags;
+import dev.zerotorunning.k8s.local.LocalOverlay;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -25,6 +30,90 @@ class KustomizeBuildTest {
   @Test
   void theGoldenProjectBaseBuildsWithKubectlKustomize(@TempDir Path tmp) throws Exception {
     assumeKubectl();
+    writeBase(tmp);
+    String out = kustomize(tmp);
+    for (String kind :
+        new String[] {
+          "Namespace",
+          "ConfigMap",
+          "Secret",
+          "Service",
+          "Deployment",
+          "StatefulSet",
+          "Job",
+          "ServiceAccount",
+          "Role",
+          "RoleBinding"
+        }) {
+      assertTrue(out.contains("\nkind: " + kind + "\n"), kind + " missing from:\n" + out);
+    }
+    assertTrue(
+        out.contains("name: api-secrets"), "secretGenerator names stay unhashed for the task Jobs");
+  }
+
+  @Test
+  void theLocalOverlayRetagsTheBuiltImagesAndMarksEachJobsRelease(@TempDir Path tmp)
+      throws Exception {
+    assumeKubectl();
+    writeBase(tmp.resolve("base"));
+    LocalOverlay overlay = overlay(tmp, "dev-3f2a9c1b7d4e");
+    overlay.write(tmp.resolve("local"));
+    String out = kustomize(tmp.resolve("local"));
+    assertFalse(out.contains("image: zero-to-running/api:dev\n"), out);
+    assertTrue(out.contains("image: zero-to-running/api:dev-3f2a9c1b7d4e\n"), out);
+    assertTrue(out.contains("image: zero-to-running/web:dev\n"), "not rebuilt, not retagged");
+    String release = overlay.releases().get("migrate");
+    assertTrue(out.contains("k8s-gen/release: " + release + "\n"), out);
+    assertNotEquals(
+        release,
+        overlay(tmp, "dev-0123456789ab").releases().get("migrate"),
+        "a new image is a new release");
+    assertEquals(
+        overlay.releases(),
+        overlay(tmp, "dev-3f2a9c1b7d4e").releases(),
+        "the same image and manifests are the same release");
+  }
+
+  @Test
+  void composeSecretsAndConfigsBuildOnceTheSecretsCommandWroteTheirFiles(@TempDir Path tmp)
+      throws Exception {
+    assumeKubectl();
+    String compose = GoldenTest.ROOT.resolve("secrets-and-configs/compose.yaml").toString();
+    assertEquals(0, K8sGen.execute("generate", "--compose-file", compose, "--out", tmp.toString()));
+    assertEquals(0, K8sGen.execute("secrets", "--compose-file", compose, "--out", tmp.toString()));
+    String out = kustomize(tmp);
+    assertTrue(out.contains("name: secret-db-password"), out);
+    assertTrue(out.contains("  db_password: ZmFrZS1kYi1wYXNzd29yZC1ub3QtcmVhbAo="), out);
+  }
+
+  /** The local overlay over tmp/base with the API image retagged. */
+  private static LocalOverlay overlay(Path tmp, String apiTag) throws Exception {
+    return LocalOverlay.of(
+        tmp.resolve("base"),
+        tmp.resolve("local"),
+        ImageTags.parse(List.of("zero-to-running/api:dev=zero-to-running/api:" + apiTag)));
+  }
+
+  private static void assumeKubectl() {
+    assumeTrue(
+        Stream.of(System.getenv("PATH").split(File.pathSeparator))
+            .anyMatch(d -> Files.isExecutable(Path.of(d, "kubectl"))),
+        "kubectl is not installed");
+  }
+
+  private static String kustomize(Path dir) throws Exception {
+    Process p =
+        new ProcessBuilder("kubectl", "kustomize", dir.toString())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), out);
+    return out;
+  }
+
+  /** The golden project base with the secret env files make dev K8S=1 writes from .env. */
+  private static void writeBase(Path tmp) throws Exception {
     Map<String, String> files = GoldenTestSupport.expected(Path.of("project-stack"));
     for (Map.Entry<String, String> f : files.entrySet()) {
       Path target = tmp.resolve(f.getKey());
@@ -42,43 +131,5 @@ class KustomizeBuildTest {
       secrets++;
     }
     assertTrue(secrets >= 3, "secretGenerator files in kustomization.yaml");
-    String out = kustomize(tmp);
-    for (String kind :
-        new String[] {"Namespace", "ConfigMap", "Secret", "Service", "Deployment", "StatefulSet"}) {
-      assertTrue(out.contains("\nkind: " + kind + "\n"), kind + " missing from:\n" + out);
-    }
-    assertTrue(
-        out.contains("name: api-secrets"), "secretGenerator names stay unhashed for the task Jobs");
-  }
-
-  @Test
-  void composeSecretsAndConfigsBuildOnceTheSecretsCommandWroteTheirFiles(@TempDir Path tmp)
-      throws Exception {
-    assumeKubectl();
-    String compose = GoldenTest.ROOT.resolve("secrets-and-configs/compose.yaml").toString();
-    assertEquals(0, K8sGen.execute("generate", "--compose-file", compose, "--out", tmp.toString()));
-    assertEquals(0, K8sGen.execute("secrets", "--compose-file", compose, "--out", tmp.toString()));
-    String out = kustomize(tmp);
-    assertTrue(out.contains("name: secret-db-password"), out);
-    assertTrue(out.contains("  db_password: ZmFrZS1kYi1wYXNzd29yZC1ub3QtcmVhbAo="), out);
-  }
-
-  private static void assumeKubectl() {
-    assumeTrue(
-        Stream.of(System.getenv("PATH").split(File.pathSeparator))
-            .anyMatch(d -> Files.isExecutable(Path.of(d, "kubectl"))),
-        "kubectl is not installed");
-  }
-
-  /** {@code kubectl kustomize dir}, which must succeed; its output. */
-  private static String kustomize(Path dir) throws Exception {
-    Process p =
-        new ProcessBuilder("kubectl", "kustomize", dir.toString())
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-    assertEquals(0, p.exitValue(), out);
-    return out;
   }
 }

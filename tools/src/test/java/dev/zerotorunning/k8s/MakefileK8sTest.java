@@ -6,86 +6,53 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.zerotorunning.k8s.load.ComposeLoader;
-import dev.zerotorunning.k8s.load.EnvSources;
-import dev.zerotorunning.k8s.pipeline.Pipeline;
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Kubernetes path of the Makefile, run for real ({@code make -f mk/k8s.mk ...}, the scripts,
- * the generator) against recording fakes of kind, kubectl and docker: asserts which calls are made
- * and in which order. No cluster is needed, which is the point: none can run on this machine.
+ * make dev K8S=1 and the other stack targets on kind against the fakes of {@link FakeClusterTools}:
+ * which calls are made and in which order, what reaches the pods (an edit does, a run without
+ * change restarts nothing), the migrate Job, preflight failures.
  */
-class MakefileK8sTest {
-  static final Path REPO = Path.of("..").toAbsolutePath().normalize();
-  static final String CLUSTER = "zero-to-running";
-  static final String CTX = "kubectl --context kind-" + CLUSTER;
-
-  @TempDir Path tmp;
-  Path project;
-  Path bin;
-  Path state;
-
-  @BeforeEach
-  void setUp() throws IOException {
-    assumeTrue(Files.isRegularFile(REPO.resolve("mk/k8s.mk")), "mk/k8s.mk not found from " + REPO);
-    assumeTrue(onPath("make") && onPath("bash"), "make and bash are needed");
-    project = tmp.resolve("project");
-    bin = tmp.resolve("bin");
-    state = tmp.resolve("state");
-    copy(REPO.resolve("mk/k8s.mk"), project.resolve("mk/k8s.mk"));
-    copy(REPO.resolve("scripts/lib.sh"), project.resolve("scripts/lib.sh"));
-    try (Stream<Path> scripts = Files.list(REPO.resolve("scripts/k8s"))) {
-      for (Path s : scripts.toList()) {
-        copy(s, project.resolve("scripts/k8s").resolve(s.getFileName()));
-      }
-    }
-    Path golden = GoldenTest.ROOT.resolve("project-stack");
-    copy(golden.resolve("compose.yaml"), project.resolve("compose.yaml"));
-    copy(golden.resolve(".env.example"), project.resolve(".env.example"));
-    copy(golden.resolve("web/default.conf.template"), project.resolve("web/default.conf.template"));
-    EnvSources env = EnvSources.load(List.of(project.resolve(".env.example")), project, Map.of());
-    Pipeline.run(new ComposeLoader().load(project.resolve("compose.yaml"), env))
-        .output()
-        .write(project.resolve("k8s-generated"));
-    FakeClusterTools.install(bin, state);
-  }
-
+class MakefileK8sTest extends K8sMakefileHarness {
   @Test
-  void upCreatesTheClusterLoadsImagesAppliesAndWaitsInOrder() throws Exception {
-    Run run =
-        make(
-            "k8s-up",
-            "FAKE_LOCAL_IMAGES=zero-to-running/api:dev zero-to-running/web:dev redis:7-alpine");
-    assertEquals(0, run.exit, run.output);
+  void aFreshMachineBuildsWhatTheManifestsNameThenTagsLoadsAppliesAndWaitsInOrder()
+      throws Exception {
+    Files.writeString(state.resolve("images"), "redis:7-alpine sha256:" + "d".repeat(64) + "\n");
+    Run run = make("k8s-up");
+    assertEquals(0, run.exit(), run.output());
+    String api = contentTag("zero-to-running/api:dev");
+    String web = "zero-to-running/web:dev-bbbbbbbbbbbb";
     assertInOrder(
         FakeClusterTools.calls(state),
         "build",
-        "kind get clusters",
+        "build COMPOSE_FILE=compose.yaml",
         "kind create cluster --name " + CLUSTER + " --config k8s-generated/kind-config.yaml",
-        "docker image inspect zero-to-running/api:dev",
         "kind load docker-image --name " + CLUSTER + " redis:7-alpine",
-        "kind load docker-image --name " + CLUSTER + " zero-to-running/api:dev",
-        "kind load docker-image --name " + CLUSTER + " zero-to-running/web:dev",
-        CTX + " delete job --namespace " + CLUSTER + " -l app.kubernetes.io/part-of=" + CLUSTER,
-        CTX + " apply -k k8s-generated",
-        CTX + " --namespace " + CLUSTER + " rollout status deployment.apps/api --timeout 300s",
-        CTX + " --namespace " + CLUSTER + " rollout status statefulset.apps/db --timeout 300s",
-        CTX + " --namespace " + CLUSTER + " get pods -o wide");
-    assertTrue(run.output.contains("web: http://localhost:3000"), run.output);
+        "docker tag zero-to-running/api:dev " + api,
+        "kind load docker-image --name " + CLUSTER + " " + api,
+        "docker tag zero-to-running/web:dev " + web,
+        "kind load docker-image --name " + CLUSTER + " " + web,
+        CTX + " apply -k .k8s-local",
+        NS + " rollout status deployment.apps/api --timeout 300s",
+        NS + " rollout status statefulset.apps/db --timeout 300s",
+        NS + " port-forward --address 127.0.0.1 service/api 8080:8080",
+        NS + " get statefulsets,deployments,jobs,pods");
+    Map<String, String> pods = pods();
+    assertTrue(
+        pods.get("web").startsWith("1 " + web + "=sha256:" + "b".repeat(64)), "nginx, not web-dev");
+    assertTrue(
+        pods.get("api").contains(api + "=" + imageId("zero-to-running/api:dev")), pods.get("api"));
+    assertFalse(pods.values().stream().anyMatch(p -> p.contains("missing")), pods.toString());
+    assertTrue(
+        Files.readString(project.resolve("k8s-generated/deployment-api.yaml"))
+            .contains("image: zero-to-running/api:dev\n"),
+        "the committed base keeps the plain tag");
+    assertTrue(run.output().contains("web: http://localhost:3000"), run.output());
+    assertTrue(run.output().contains("api: http://localhost:8080/api (admin :8081)"), run.output());
     String secret = Files.readString(project.resolve("k8s-generated/secrets/db.env"));
     assertEquals(
         "POSTGRES_PASSWORD=wander\n", secret, "secret values come from .env at apply time");
@@ -93,10 +60,85 @@ class MakefileK8sTest {
   }
 
   @Test
+  void anEditReachesThePodsAndARunWithoutChangeRestartsNothing() throws Exception {
+    assertEquals(0, make("k8s-up").exit());
+    Map<String, String> first = pods();
+    List<String> firstRuns = jobRuns();
+    assertEquals(1, firstRuns.size(), "the migrate Job ran once: " + firstRuns);
+    assertTrue(firstRuns.get(0).startsWith("migrate "), firstRuns.toString());
+    int calls = FakeClusterTools.calls(state).size();
+
+    Run unchanged = make("k8s-up");
+    assertEquals(0, unchanged.exit(), unchanged.output());
+    assertEquals(first, pods(), "nothing changed, so no pod restarts");
+    assertEquals(firstRuns, jobRuns(), "nor does the migrate Job run again");
+    assertTrue(
+        FakeClusterTools.calls(state).stream().noneMatch(c -> c.contains(" delete job migrate")));
+
+    Files.writeString(project.resolve("api/src/Main.java"), "class Main { int edited; }\n");
+    Run edited = make("k8s-up");
+    assertEquals(0, edited.exit(), edited.output());
+    Map<String, String> after = pods();
+    String newApi = contentTag("zero-to-running/api:dev");
+    for (String workload : List.of("api", "worker")) {
+      assertTrue(after.get(workload).startsWith("2 "), workload + " rolled: " + after);
+      assertTrue(
+          after.get(workload).contains(newApi + "=" + imageId("zero-to-running/api:dev")),
+          "the new pods run the edited code: " + after.get(workload));
+    }
+    for (String workload : List.of("web", "db", "redis")) {
+      assertEquals(first.get(workload), after.get(workload), workload + " untouched");
+    }
+    List<String> all = FakeClusterTools.calls(state);
+    assertTrue(
+        all.subList(calls, all.size()).stream()
+            .anyMatch(c -> c.equals("kind load docker-image --name " + CLUSTER + " " + newApi)),
+        String.join("\n", all));
+    List<String> runs = jobRuns();
+    assertEquals(2, runs.size(), "new code: the migrate Job runs again: " + runs);
+    assertNotEquals(firstRuns.get(0), runs.get(1), "under a new release");
+    assertInOrder(
+        all.subList(calls, all.size()),
+        NS + " delete job migrate --wait",
+        CTX + " apply -k .k8s-local",
+        NS + " wait --for=condition=complete job/migrate");
+  }
+
+  @Test
+  void migrateIsAJobTheApiAndWorkerPodsWaitForThroughTheApi() throws Exception {
+    Run run = make("k8s-up");
+    assertEquals(0, run.exit(), run.output());
+    for (String workload : List.of("api", "worker")) {
+      String deployment =
+          Files.readString(state.resolve("objects/Deployment-" + workload + ".json"));
+      assertTrue(deployment.contains("\"serviceAccountName\":\"wait-for-migrate\""), deployment);
+      assertTrue(deployment.contains("\"name\":\"wait-for-migrate\""), deployment);
+      assertFalse(deployment.contains("\"setup\""), "no migration in the " + workload + " pods");
+    }
+    String role = Files.readString(state.resolve("objects/Role-wait-for-migrate.json"));
+    assertTrue(role.contains("\"resourceNames\":[\"migrate\"]"), role);
+    assertTrue(role.contains("\"verbs\":[\"get\"]"), role);
+    assertTrue(Files.exists(state.resolve("objects/RoleBinding-wait-for-migrate.json")));
+    assertTrue(Files.exists(state.resolve("objects/ServiceAccount-wait-for-migrate.json")));
+    assertInOrder(
+        FakeClusterTools.calls(state),
+        CTX + " apply -k .k8s-local",
+        NS + " wait --for=condition=complete job/migrate",
+        NS + " rollout status deployment.apps/api");
+
+    Run reset = make("k8s-reset-db");
+    assertEquals(0, reset.exit(), reset.output());
+    String task = Files.readString(state.resolve("applied-task.yaml"));
+    String api = contentTag("zero-to-running/api:dev");
+    assertTrue(task.contains("image: " + api), "reset-db runs the image the pods run:\n" + task);
+    assertEquals(1, jobRuns().size(), "reset-db is its own Job; migrate did not run again");
+  }
+
+  @Test
   void upReusesAnExistingClusterAndSkipsImagesDockerDoesNotHave() throws Exception {
     Files.writeString(state.resolve("clusters"), CLUSTER + "\n");
     Run run = make("k8s-up");
-    assertEquals(0, run.exit, run.output);
+    assertEquals(0, run.exit(), run.output());
     List<String> calls = FakeClusterTools.calls(state);
     assertTrue(
         calls.stream().noneMatch(c -> c.startsWith("kind create")), String.join("\n", calls));
@@ -108,18 +150,16 @@ class MakefileK8sTest {
   @Test
   void aFailedRolloutShowsEventsAndLogsWithAHintAndFails() throws Exception {
     Run run = make("k8s-up", "FAKE_FAILING_ROLLOUT=deployment.apps/api");
-    assertNotEquals(0, run.exit, run.output);
-    assertTrue(run.output.contains("not ready: deployment.apps/api"), run.output);
-    assertTrue(run.output.contains("hint:"), run.output);
+    assertFalse(run.output().contains("port-forward:"), "no port-forward for a failed stack");
+    assertNotEquals(0, run.exit(), run.output());
+    assertTrue(run.output().contains("not ready: deployment.apps/api"), run.output());
+    assertTrue(run.output().contains("hint:"), run.output());
     assertInOrder(
         FakeClusterTools.calls(state),
-        CTX + " --namespace " + CLUSTER + " rollout status deployment.apps/api",
-        CTX + " --namespace " + CLUSTER + " get pods -l app.kubernetes.io/name=api -o name",
-        CTX
-            + " --namespace "
-            + CLUSTER
-            + " get events --field-selector involvedObject.name=api-7d9f",
-        CTX + " --namespace " + CLUSTER + " logs pod/api-7d9f --all-containers --prefix --tail 30");
+        NS + " rollout status deployment.apps/api",
+        NS + " get pods -l app.kubernetes.io/name=api -o name",
+        NS + " get events --field-selector involvedObject.name=api-7d9f",
+        NS + " logs pod/api-7d9f --all-containers --prefix --tail 30");
   }
 
   @Test
@@ -129,8 +169,9 @@ class MakefileK8sTest {
         compose,
         Files.readString(compose).replace("  redis:\n", "  redis:\n    deploy: {replicas: 2}\n"));
     Run run = make("k8s-up");
-    assertNotEquals(0, run.exit);
-    assertTrue(run.output.contains("is stale") && run.output.contains("make k8s"), run.output);
+    assertNotEquals(0, run.exit());
+    assertTrue(
+        run.output().contains("is stale") && run.output().contains("make k8s"), run.output());
     assertTrue(FakeClusterTools.calls(state).stream().noneMatch(c -> c.startsWith("kind create")));
   }
 
@@ -141,32 +182,49 @@ class MakefileK8sTest {
     Run run =
         make(
             "k8s-up", "PATH=" + bin + ":" + System.getProperty("java.home") + "/bin:/usr/bin:/bin");
-    assertNotEquals(0, run.exit);
-    assertTrue(run.output.contains("kind is not installed. Fix: install kind"), run.output);
+    assertNotEquals(0, run.exit());
+    assertTrue(run.output().contains("kind is not installed. Fix: install kind"), run.output());
     assertTrue(FakeClusterTools.calls(state).isEmpty(), "nothing may start");
+  }
+
+  @Test
+  void aHeldHostPortStopsUpBeforeAnythingStartsAndNamesTheHolder() throws Exception {
+    assertRefused(
+        make("k8s-up", "FAKE_PORTS_HELD=3000"),
+        "port 3000 (127.0.0.1, published by the kind cluster) is already in use by container"
+            + " zero-to-running-web-1; nothing was started. Fix: make down");
+    assertTrue(
+        FakeClusterTools.calls(state).stream()
+            .noneMatch(c -> c.startsWith("build") || c.startsWith("kind create")),
+        String.join("\n", FakeClusterTools.calls(state)));
+
+    Files.writeString(state.resolve("clusters"), CLUSTER + "\n");
+    assertRefused(
+        make("k8s-up", "FAKE_PORTS_HELD=5432"),
+        "port 5432 (db, forwarded like Compose publishes it) is already in use by container"
+            + " zero-to-running-web-1; nothing was started. Fix: make down");
+    assertTrue(FakeClusterTools.calls(state).stream().noneMatch(c -> c.startsWith("build")));
   }
 
   @Test
   void downStatusLogsAndResetDbUseTheClusterContextAndNamespace() throws Exception {
     Files.writeString(state.resolve("clusters"), CLUSTER + "\n");
-    assertEquals(0, make("k8s-down").exit);
-    assertEquals(0, make("k8s-status").exit);
-    assertEquals(0, make("k8s-logs", "SVC=api").exit);
+    assertEquals(0, make("k8s-down").exit());
+    assertEquals(0, make("k8s-status").exit());
+    assertEquals(0, make("k8s-logs", "SVC=api").exit());
     Run reset = make("k8s-reset-db");
-    assertEquals(0, reset.exit, reset.output);
+    assertEquals(0, reset.exit(), reset.output());
     assertInOrder(
         FakeClusterTools.calls(state),
-        CTX
-            + " --namespace "
-            + CLUSTER
+        NS
             + " delete deployments,statefulsets,jobs,services,configmaps,"
-            + "secrets,ingresses -l app.kubernetes.io/part-of="
+            + "secrets,ingresses,serviceaccounts,roles,rolebindings -l app.kubernetes.io/part-of="
             + CLUSTER,
-        CTX + " --namespace " + CLUSTER + " get statefulsets,deployments,jobs,pods,services",
-        "kubectl --context kind-" + CLUSTER + " --namespace " + CLUSTER + " logs --follow",
-        CTX + " --namespace " + CLUSTER + " delete job reset-db --ignore-not-found",
+        NS + " get statefulsets,deployments,jobs,pods -l",
+        NS + " logs --follow",
+        NS + " delete job reset-db --ignore-not-found",
         CTX + " apply -f -",
-        CTX + " --namespace " + CLUSTER + " wait --for=condition=complete job/reset-db");
+        NS + " wait --for=condition=complete job/reset-db");
     String job = Files.readString(state.resolve("applied-task.yaml"));
     assertTrue(
         job.contains("kind: Job") && job.contains("- reset") && job.contains("wait-for-db"), job);
@@ -181,29 +239,31 @@ class MakefileK8sTest {
     Files.writeString(state.resolve("clusters"), CLUSTER + "\n");
     for (String bad : List.of("N=0", "N=three", "N=-1")) {
       Run refused = make("k8s-scale-worker", bad);
-      assertNotEquals(0, refused.exit, refused.output);
+      assertNotEquals(0, refused.exit(), refused.output());
       assertTrue(
-          refused.output.contains(
-              "N must be a positive integer (got '"
-                  + bad.substring(2)
-                  + "'). Fix: make scale-worker N=3 K8S=1"),
-          refused.output);
+          refused
+              .output()
+              .contains(
+                  "N must be a positive integer (got '"
+                      + bad.substring(2)
+                      + "'). Fix: make scale-worker N=3 K8S=1"),
+          refused.output());
     }
     assertTrue(FakeClusterTools.calls(state).isEmpty(), "a refused count touches nothing");
     Run run = make("k8s-scale-worker", "N=3");
-    assertEquals(0, run.exit, run.output);
+    assertEquals(0, run.exit(), run.output());
     assertInOrder(
         FakeClusterTools.calls(state),
-        CTX + " --namespace " + CLUSTER + " scale deployment/worker --replicas 3",
-        CTX + " --namespace " + CLUSTER + " rollout status deployment/worker --timeout 300s",
-        CTX + " --namespace " + CLUSTER + " get pods -l app.kubernetes.io/name=worker",
-        CTX + " --namespace " + CLUSTER + " exec statefulset/db -- sh -c");
+        NS + " scale deployment/worker --replicas 3",
+        NS + " rollout status deployment/worker --timeout 300s",
+        NS + " get pods -l app.kubernetes.io/name=worker",
+        NS + " exec statefulset/db -- sh -c");
     assertTrue(
-        run.output
+        run.output()
             .lines()
             .anyMatch(l -> l.matches("worker-7d9f +worker-7d9f +ready +4 +3 +1 +18 .*")),
-        run.output);
-    assertTrue(run.output.contains("/api/deployments"), "a hint how to create rollouts");
+        run.output());
+    assertTrue(run.output().contains("/api/deployments"), "a hint how to create rollouts");
   }
 
   @Test
@@ -217,7 +277,7 @@ class MakefileK8sTest {
     Files.writeString(other.resolve(".env"), "TAG=1.27\nAPP_PORT=8088\nLOCKED=true\n");
     Files.writeString(other.resolve(".env.example"), "GREETING=from-example\n");
     Run run = make("k8s", "COMPOSE_FILE=elsewhere/stack/compose.yaml", "K8S_DIR=out");
-    assertEquals(0, run.exit, run.output);
+    assertEquals(0, run.exit(), run.output());
     String deployment = Files.readString(project.resolve("out/deployment-app.yaml"));
     assertTrue(deployment.contains("image: nginx:1.27"), deployment);
     assertTrue(deployment.contains("readOnlyRootFilesystem: true"), deployment);
@@ -227,13 +287,13 @@ class MakefileK8sTest {
         "Compose reads .env only, never .env.example");
     Map<String, String> first =
         dev.zerotorunning.k8s.emit.OutputTree.onDisk(project.resolve("out"));
-    assertEquals(0, make("k8s", "COMPOSE_FILE=elsewhere/stack/compose.yaml", "K8S_DIR=out").exit);
+    assertEquals(0, make("k8s", "COMPOSE_FILE=elsewhere/stack/compose.yaml", "K8S_DIR=out").exit());
     assertEquals(
         first,
         dev.zerotorunning.k8s.emit.OutputTree.onDisk(project.resolve("out")),
         "byte-stable across runs");
     Run check = make("k8s-check", "COMPOSE_FILE=elsewhere/stack/compose.yaml", "K8S_DIR=out");
-    assertEquals(0, check.exit, check.output);
+    assertEquals(0, check.exit(), check.output());
   }
 
   @Test
@@ -253,10 +313,10 @@ class MakefileK8sTest {
             "COMPOSE_FILE=stack/compose.yaml:stack/compose.override.yaml",
             "COMPOSE_PROFILES=debug",
             "K8S_DIR=out");
-    assertEquals(0, run.exit, run.output);
+    assertEquals(0, run.exit(), run.output());
     assertTrue(
         Files.readString(project.resolve("out/configmap-app-env.yaml")).contains("MODE: override"));
-    assertTrue(Files.exists(project.resolve("out/deployment-debug.yaml")), run.output);
+    assertTrue(Files.exists(project.resolve("out/deployment-debug.yaml")), run.output());
   }
 
   @Test
@@ -265,79 +325,29 @@ class MakefileK8sTest {
     copy(REPO.resolve("Makefile"), project.resolve("Makefile"));
     Files.writeString(state.resolve("clusters"), CLUSTER + "\n");
     Run run = run(List.of("make", "--no-print-directory", "dev", "K8S=1"), List.of());
-    assertEquals(0, run.exit, run.output);
+    assertEquals(0, run.exit(), run.output());
     assertInOrder(
-        FakeClusterTools.calls(state),
-        "build",
-        "kind get clusters",
-        CTX + " apply -k k8s-generated");
+        FakeClusterTools.calls(state), "kind get clusters", "build", CTX + " apply -k .k8s-local");
     Run scale =
         run(List.of("make", "--no-print-directory", "scale-worker", "N=2", "K8S=1"), List.of());
-    assertEquals(0, scale.exit, scale.output);
+    assertEquals(0, scale.exit(), scale.output());
+    for (String target : List.of("psql", "redis-cli", "port-forward")) {
+      Run r = run(List.of("make", "--no-print-directory", target, "K8S=1"), List.of());
+      assertEquals(0, r.exit(), target + ": " + r.output());
+    }
+    Run shell =
+        run(List.of("make", "--no-print-directory", "shell", "SVC=worker", "K8S=1"), List.of());
+    assertEquals(0, shell.exit(), shell.output());
+    Run restart =
+        run(List.of("make", "--no-print-directory", "restart", "SVC=api", "K8S=1"), List.of());
+    assertEquals(0, restart.exit(), restart.output());
     assertInOrder(
         FakeClusterTools.calls(state),
-        CTX + " --namespace " + CLUSTER + " scale deployment/worker --replicas 2");
-  }
-
-  private Run make(String target, String... vars) throws Exception {
-    List<String> cmd =
-        new ArrayList<>(List.of("make", "--no-print-directory", "-f", "mk/k8s.mk", target));
-    return run(cmd, List.of(vars));
-  }
-
-  private Run run(List<String> cmd, List<String> vars) throws Exception {
-    List<String> full = new ArrayList<>(cmd);
-    full.add(
-        "K8S_GEN="
-            + System.getProperty("java.home")
-            + "/bin/java -cp "
-            + System.getProperty("java.class.path")
-            + " "
-            + K8sGen.class.getName());
-    full.add("K8S_GEN_DEPS=");
-    full.add("K8S_BUILD_CMD=" + bin.resolve("build"));
-    ProcessBuilder pb =
-        new ProcessBuilder(full).directory(project.toFile()).redirectErrorStream(true);
-    pb.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
-    pb.environment().put("NO_COLOR", "1");
-    pb.environment().put("FAKE_LOCAL_IMAGES", "zero-to-running/api:dev zero-to-running/web:dev");
-    pb.environment().remove("COMPOSE_FILE");
-    pb.environment().remove("COMPOSE_PROFILES");
-    // under `make test` the outer make exports its K8S_* settings (K8S_ENV_FILE=.env.example)
-    pb.environment().keySet().removeIf(k -> k.startsWith("K8S_"));
-    for (String v : vars) {
-      String[] kv = v.split("=", 2);
-      pb.environment().put(kv[0], kv[1]); // environment, so PATH overrides reach the scripts too
-    }
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "make timed out");
-    return new Run(p.exitValue(), out);
-  }
-
-  record Run(int exit, String output) {}
-
-  /** Each expected prefix matches a call after the previous match. */
-  static void assertInOrder(List<String> calls, String... expectedPrefixes) {
-    int at = 0;
-    for (String expected : expectedPrefixes) {
-      while (at < calls.size() && !calls.get(at).startsWith(expected)) {
-        at++;
-      }
-      assertTrue(
-          at < calls.size(),
-          "missing or out of order: " + expected + "\ncalls:\n" + String.join("\n", calls));
-      at++;
-    }
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    Files.createDirectories(to.getParent());
-    Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private static boolean onPath(String tool) {
-    return Stream.of(System.getenv("PATH").split(File.pathSeparator))
-        .anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
+        NS + " scale deployment/worker --replicas 2",
+        NS + " exec -i statefulset/db -- sh -c exec psql",
+        NS + " exec -i deployment/redis -- redis-cli",
+        NS + " port-forward --address 127.0.0.1 service/api",
+        NS + " exec -i deployment/worker -- sh -c",
+        NS + " rollout restart deployment/api");
   }
 }

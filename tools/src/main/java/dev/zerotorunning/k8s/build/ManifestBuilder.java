@@ -155,6 +155,7 @@ public final class ManifestBuilder {
       }
     }
     objects.addAll(standaloneClaims(project, plan, labels, namespace));
+    objects.addAll(new JobWaits(project, plan).rbac(labels, namespace));
     objects.sort(Comparator.comparing(KubeObject::fileName));
     Map<String, KubeObject> tasks = tasks(project, pods, labels, namespace);
     return new Manifests(

@@ -40,6 +40,7 @@ final class PodBuilder {
   private final Map<String, List<ConfigBuilder.FileMount>> fileMounts;
   private final Map<String, List<ConfigBuilder.FileMount>> grantMounts;
   private final Diagnostics diag;
+  private final JobWaits jobWaits;
 
   PodBuilder(
       ComposeProject project,
@@ -52,6 +53,7 @@ final class PodBuilder {
     this.fileMounts = fileMounts;
     this.grantMounts = grantMounts;
     this.diag = diag;
+    this.jobWaits = new JobWaits(project, plan);
   }
 
   V1PodSpec podSpec(ComposeService s) {
@@ -77,14 +79,16 @@ final class PodBuilder {
       s.isolation().sysctls().forEach((k, v) -> sysctls.add(new V1Sysctl().name(k).value(v)));
       pod.setSecurityContext(new V1PodSecurityContext().sysctls(sysctls));
     }
+    jobWaits.serviceAccount(s).ifPresent(pod::setServiceAccountName);
     return pod;
   }
 
   /**
    * depends_on in pod form, dependencies in name order: service_healthy waits until the
-   * dependency's Service answers (Services route only to ready pods, so no RBAC is needed); a
-   * one-shot awaited with service_completed_successfully runs itself, after its own waits, as an
-   * init container.
+   * dependency's Service answers (Services route only to ready pods, so no RBAC is needed);
+   * service_completed_successfully waits for the one-shot's Job through the API ({@link JobWaits}),
+   * or, for an x-k8s.kind init-container one-shot, runs it, after its own waits, as an init
+   * container.
    */
   private void addInitContainers(
       ComposeService s, Map<String, V1Container> inits, Map<String, V1Volume> volumes) {
@@ -93,7 +97,12 @@ final class PodBuilder {
     for (Dependency d : deps) {
       ComposeService dep = project.service(d.service()).orElseThrow();
       WorkloadPlan.Role depRole = plan.role(dep.name());
-      if (d.condition().equals(Dependency.COMPLETED)) {
+      if (d.condition().equals(Dependency.COMPLETED) && depRole == WorkloadPlan.Role.JOB) {
+        V1Container wait =
+            JobWaits.container(dep.name(), s.hints().waitImage().orElse(image(s)), pullPolicy(s));
+        SecurityContexts.of(s, diag).ifPresent(wait::setSecurityContext);
+        inits.putIfAbsent(JobWaits.PREFIX + dep.name(), wait);
+      } else if (d.condition().equals(Dependency.COMPLETED)) {
         addInitContainers(dep, inits, volumes);
         inits.putIfAbsent(dep.name(), container(dep, false, volumes));
       } else if (depRole == WorkloadPlan.Role.JOB || depRole == WorkloadPlan.Role.INIT_ONLY) {

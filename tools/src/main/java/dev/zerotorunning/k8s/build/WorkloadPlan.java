@@ -18,14 +18,18 @@ import java.util.TreeSet;
  * <ul>
  *   <li>a one-shot (x-k8s/kompose says job, something waits for it with {@code
  *       service_completed_successfully}, or it has {@code restart: "no"} with no port and no
- *       healthcheck) that others wait for runs as an init container of each of their pods;
- *   <li>a one-shot nobody waits for becomes a Job;
+ *       healthcheck) becomes a Job, run once per release; the services that wait for it get an init
+ *       container that waits for the Job to complete ({@link JobWaits});
+ *   <li>with {@code x-k8s.kind: init-container}, a one-shot others wait for runs instead as an init
+ *       container of each of their pods (for images that must run it per pod);
  *   <li>a long-running service that alone mounts a named volume becomes a StatefulSet whose
  *       volumeClaimTemplates own that volume; any other long-running service a Deployment;
  *   <li>a portless Deployment nothing depends on (a queue worker) gets no Service.
  * </ul>
  */
 final class WorkloadPlan {
+  /** x-k8s.kind value: run an awaited one-shot in every dependent pod instead of as a Job. */
+  static final String INIT_CONTAINER = "init-container";
 
   enum Role {
     DEPLOYMENT,
@@ -53,15 +57,19 @@ final class WorkloadPlan {
           s.restart().filter("no"::equals).isPresent()
               && s.healthcheck().isEmpty()
               && s.ports().isEmpty();
+      boolean perPod = controller.filter(INIT_CONTAINER::equals).isPresent();
       boolean oneShot =
           awaited
+              || perPod
               || controller.filter("job"::equals).isPresent()
               || (controller.isEmpty() && endsByItself);
       if (oneShot) {
-        roles.put(s.name(), awaited ? Role.INIT_ONLY : Role.JOB);
-        if (awaited && controller.filter("job"::equals).isPresent()) {
-          diag.note(
-              s.name(), "runs as an init container of the services that wait for it, not as a Job");
+        roles.put(s.name(), awaited && perPod ? Role.INIT_ONLY : Role.JOB);
+        if (perPod && !awaited) {
+          diag.warning(
+              s.name(),
+              "x-k8s.kind init-container, but no service waits for it with"
+                  + " service_completed_successfully: it runs as a Job");
         }
         if (s.healthcheck().isPresent()) {
           diag.note(s.name(), "healthcheck ignored: a one-shot has no probes on Kubernetes");

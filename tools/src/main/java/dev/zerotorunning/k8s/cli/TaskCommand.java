@@ -3,10 +3,12 @@ package dev.zerotorunning.k8s.cli;
 import dev.zerotorunning.k8s.build.KubeObject;
 import dev.zerotorunning.k8s.build.ManifestBuilder;
 import dev.zerotorunning.k8s.emit.SortedYaml;
+import dev.zerotorunning.k8s.local.ImageTags;
 import dev.zerotorunning.k8s.model.ComposeProject;
 import dev.zerotorunning.k8s.model.Names;
 import dev.zerotorunning.k8s.model.ProjectSettings;
 import dev.zerotorunning.k8s.validate.SchemaValidator;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,13 @@ public final class TaskCommand implements Callable<Integer> {
   @Option(names = "--service", required = true, description = "Compose service whose pod to copy.")
   String service;
 
+  @Option(
+      names = "--overlay",
+      paramLabel = "DIR",
+      description =
+          "Local overlay whose content-tagged images the Job runs (make dev K8S=1 writes it).")
+  Path overlay;
+
   @Parameters(paramLabel = "COMMAND", description = "Replaces the service's command (args).")
   List<String> command = new ArrayList<>();
 
@@ -65,6 +74,9 @@ public final class TaskCommand implements Callable<Integer> {
     KubeObject job = new ManifestBuilder().build(project).tasks().get(Names.dnsLabel(name));
     @SuppressWarnings("unchecked")
     Map<String, Object> tree = (Map<String, Object>) SortedYaml.treeOf(job.model());
+    if (overlay != null) {
+      ImageTags.readOverlay(overlay.resolve("kustomization.yaml")).applyTo(podSpec(tree));
+    }
     List<String> errors = SchemaValidator.validate("task " + name, tree);
     if (!errors.isEmpty()) {
       errors.forEach(spec.commandLine().getErr()::println);
@@ -73,5 +85,12 @@ public final class TaskCommand implements Callable<Integer> {
     spec.commandLine().getOut().print(SortedYaml.dump(tree));
     spec.commandLine().getOut().flush();
     return 0;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> podSpec(Map<String, Object> job) {
+    Map<String, Object> template =
+        (Map<String, Object>) ((Map<String, Object>) job.get("spec")).get("template");
+    return (Map<String, Object>) template.get("spec");
   }
 }

@@ -20,6 +20,11 @@ final class HintsParser {
   private HintsParser() {}
 
   private static final String READINESS = "kompose.service.healthcheck.readiness.";
+
+  /** Controller types; init-container runs an awaited one-shot in each dependent pod. */
+  private static final List<String> CONTROLLERS =
+      List.of("deployment", "statefulset", "job", "init-container");
+
   private static final String LIVENESS = "kompose.service.healthcheck.liveness.";
   private static final List<String> PROBE_FIELDS =
       List.of(
@@ -90,11 +95,14 @@ final class HintsParser {
     Optional<String> controller =
         pick(xk8s, "kind", kv, "kompose.controller.type").map(s -> s.toLowerCase(Locale.ROOT));
     controller
-        .filter(c -> !List.of("deployment", "statefulset", "job").contains(c))
+        .filter(c -> !CONTROLLERS.contains(c))
         .ifPresent(
             c ->
                 diag.unsupported(
-                    service, "controller type \"" + c + "\" (use deployment, statefulset or job)"));
+                    service,
+                    "controller type \""
+                        + c
+                        + "\" (use deployment, statefulset, job or init-container)"));
     Optional<String> serviceType =
         pick(xk8s, "service-type", kv, "kompose.service.type").map(HintsParser::serviceType);
     serviceType
@@ -110,7 +118,7 @@ final class HintsParser {
                         : Arrays.stream(v.split(",")).map(String::trim).toList())
             .orElse(List.of());
     return new K8sHints(
-        controller.filter(c -> List.of("deployment", "statefulset", "job").contains(c)),
+        controller.filter(CONTROLLERS::contains),
         serviceType.filter(t -> !t.startsWith("?")),
         hosts,
         Optional.ofNullable(kv.get("kompose.service.expose.ingress-class-name")),

@@ -121,14 +121,54 @@ public final class CrossObjectValidator {
         }
       }
       String name = c.str("name");
-      if (name.startsWith("wait-for-")
-          && !names("Service").contains(name.substring("wait-for-".length()))) {
-        errors.add(
-            cid
-                + ": waits for Service "
-                + name.substring("wait-for-".length())
-                + ", which is not emitted");
+      String target = name.substring(Math.min(name.length(), "wait-for-".length()));
+      if (name.startsWith("wait-for-") && names("Job").contains(target)) {
+        checkJobWait(pod, target, cid);
+      } else if (name.startsWith("wait-for-") && !names("Service").contains(target)) {
+        errors.add(cid + ": waits for Service " + target + ", which is not emitted");
       }
+    }
+  }
+
+  /**
+   * A pod that waits for a Job asks the API server with its service account: the account is
+   * emitted, and a RoleBinding gives it a Role that may get exactly that Job and nothing else.
+   */
+  private void checkJobWait(Tree pod, String job, String where) {
+    String account = pod.str("spec", "serviceAccountName");
+    if (account.isEmpty() || !names("ServiceAccount").contains(account)) {
+      errors.add(where + ": waits for Job " + job + " but runs as no emitted ServiceAccount");
+      return;
+    }
+    boolean granted = false;
+    for (Tree binding : objects) {
+      if (!binding.kind().equals("RoleBinding")
+          || binding.list("subjects").stream().noneMatch(s -> account.equals(s.str("name")))) {
+        continue;
+      }
+      String roleName = binding.str("roleRef", "name");
+      Optional<Tree> role =
+          objects.stream()
+              .filter(o -> o.kind().equals("Role") && o.name().equals(roleName))
+              .findFirst();
+      if (role.isEmpty()) {
+        errors.add("RoleBinding/" + binding.name() + ": Role " + roleName + " is not emitted");
+        continue;
+      }
+      for (Tree rule : role.get().list("rules")) {
+        List<?> resourceNames = (List<?>) rule.at("resourceNames").orElse(List.of());
+        if (!List.of("batch").equals(rule.at("apiGroups").orElse(null))
+            || !List.of("jobs").equals(rule.at("resources").orElse(null))
+            || !List.of("get").equals(rule.at("verbs").orElse(null))
+            || resourceNames.isEmpty()) {
+          errors.add("Role/" + roleName + ": may do more than get named Jobs: " + rule.m());
+        } else if (resourceNames.contains(job)) {
+          granted = true;
+        }
+      }
+    }
+    if (!granted) {
+      errors.add(where + ": ServiceAccount " + account + " may not get Job " + job);
     }
   }
 

@@ -8,8 +8,11 @@ import io.kubernetes.client.openapi.models.V1Ingress;
 import io.kubernetes.client.openapi.models.V1Job;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaim;
+import io.kubernetes.client.openapi.models.V1Role;
+import io.kubernetes.client.openapi.models.V1RoleBinding;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1Service;
+import io.kubernetes.client.openapi.models.V1ServiceAccount;
 import io.kubernetes.client.openapi.models.V1StatefulSet;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
@@ -26,16 +29,19 @@ public final class SchemaValidator {
 
   /** apiVersion/kind to the generated model class whose schema applies. */
   private static final Map<String, Class<?>> MODELS =
-      Map.of(
-          "v1/Namespace", V1Namespace.class,
-          "v1/ConfigMap", V1ConfigMap.class,
-          "v1/Secret", V1Secret.class,
-          "v1/Service", V1Service.class,
-          "v1/PersistentVolumeClaim", V1PersistentVolumeClaim.class,
-          "apps/v1/Deployment", V1Deployment.class,
-          "apps/v1/StatefulSet", V1StatefulSet.class,
-          "batch/v1/Job", V1Job.class,
-          "networking.k8s.io/v1/Ingress", V1Ingress.class);
+      Map.ofEntries(
+          Map.entry("v1/Namespace", V1Namespace.class),
+          Map.entry("v1/ConfigMap", V1ConfigMap.class),
+          Map.entry("v1/Secret", V1Secret.class),
+          Map.entry("v1/Service", V1Service.class),
+          Map.entry("v1/ServiceAccount", V1ServiceAccount.class),
+          Map.entry("v1/PersistentVolumeClaim", V1PersistentVolumeClaim.class),
+          Map.entry("apps/v1/Deployment", V1Deployment.class),
+          Map.entry("apps/v1/StatefulSet", V1StatefulSet.class),
+          Map.entry("batch/v1/Job", V1Job.class),
+          Map.entry("networking.k8s.io/v1/Ingress", V1Ingress.class),
+          Map.entry("rbac.authorization.k8s.io/v1/Role", V1Role.class),
+          Map.entry("rbac.authorization.k8s.io/v1/RoleBinding", V1RoleBinding.class));
 
   /**
    * @return problems found, empty when the object is valid

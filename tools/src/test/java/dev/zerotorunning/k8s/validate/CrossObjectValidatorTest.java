@@ -47,6 +47,40 @@ class CrossObjectValidatorTest {
   }
 
   @Test
+  void aJobWaitWhoseRoleMayDoMore() {
+    List<String> errors =
+        errorsAfter("role-wait-for-migrate.yaml", "  verbs:\n  - get", "  verbs:\n  - list");
+    assertTrue(
+        errors.stream().anyMatch(e -> e.contains("Role/wait-for-migrate: may do more")),
+        errors.toString());
+  }
+
+  @Test
+  void aJobWaitWhoseRoleNamesAnotherJob() {
+    List<String> errors =
+        errorsAfter(
+            "role-wait-for-migrate.yaml",
+            "  resourceNames:\n  - migrate",
+            "  resourceNames:\n  - seed");
+    assertTrue(
+        errors.stream()
+            .anyMatch(e -> e.contains("ServiceAccount wait-for-migrate may not get Job migrate")),
+        errors.toString());
+  }
+
+  @Test
+  void aJobWaitWithoutItsServiceAccount() {
+    List<String> errors =
+        errorsAfter(
+            "deployment-worker.yaml",
+            "serviceAccountName: wait-for-migrate",
+            "serviceAccountName: default");
+    assertTrue(
+        errors.stream().anyMatch(e -> e.contains("waits for Job migrate but runs as no emitted")),
+        errors.toString());
+  }
+
+  @Test
   void missingConfigMap() {
     files.remove("configmap-web-env.yaml");
     files.put(
