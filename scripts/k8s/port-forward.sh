@@ -34,8 +34,24 @@ check() {
   done <<<"$1"
 }
 
+# Returns once every forward listens: kubectl prints "Forwarding from ..." then. A forward that
+# exits, or does not listen within K8S_TIMEOUT, stops make with its last log line.
+await_forwards() {
+  local svc pid log limit=${K8S_TIMEOUT%s}
+  [[ $limit =~ ^[0-9]+$ ]] || limit=300
+  local deadline=$((SECONDS + limit))
+  while read -r svc pid; do
+    log="$K8S_LOCAL_DIR/port-forward-$svc.log"
+    until grep -q '^Forwarding from' "$log" 2>/dev/null; do
+      kill -0 "$pid" 2>/dev/null || die "port-forward to $svc stopped: $(tail -n 1 "$log"). Fix: make status K8S=1, then make port-forward K8S=1"
+      ((SECONDS < deadline)) || die "port-forward to $svc is not listening after $K8S_TIMEOUT (log: $log). Fix: make status K8S=1"
+      sleep 0.2
+    done
+  done <<<"$1"
+}
+
 start() {
-  local forwards svc args
+  local forwards svc args started=""
   forwards=$(port_forwards)
   stop
   check "$forwards"
@@ -46,7 +62,9 @@ start() {
     kcn port-forward --address 127.0.0.1 "service/$svc" "${args[@]}" \
       </dev/null >"$K8S_LOCAL_DIR/port-forward-$svc.log" 2>&1 &
     echo $! >>"$pids"
+    started+="$svc $!"$'\n'
   done < <(awk '{ print $1 }' <<<"$forwards" | sort -u)
+  await_forwards "${started%$'\n'}"
   ok "port-forward: $(awk '{ printf "%s%s 127.0.0.1:%s", sep, $1, $2; sep = ", " }' <<<"$forwards") (logs: $K8S_LOCAL_DIR/port-forward-*.log; make down K8S=1 stops them)"
 }
 

@@ -121,7 +121,7 @@ final class FakeClusterTools {
                   [ -f "$f" ] || continue
                   n=$(basename "$f" .json); k=${n%%%%-*}; echo "$(tr 'A-Z' 'a-z' <<<"$k").apps/${n#*-}"
                 done ;;
-              *" port-forward "*) sleep 120 & child=$!; trap 'kill $child; exit 0' TERM; wait ;;
+              *" port-forward "*) trap 'kill $child; exit 0' TERM; sleep 120 & child=$!; echo "Forwarding from 127.0.0.1 -> ${args##*service/}"; wait ;;
               *"-o json") if [ -n "${FAKE_STATUS_JSON:-}" ]; then cat "$FAKE_STATUS_JSON"; else echo '{"items": []}'; fi ;;
               *"get pods -l app.kubernetes.io/name=worker -o jsonpath"*) echo "worker-7d9f|Running|true" ;;
               *" exec "*"from deployment_steps"*) echo "worker-7d9f|4|3|1|18" ;;
