@@ -12,4 +12,4 @@ if kind get clusters 2>/dev/null | grep -qx "$KIND_CLUSTER"; then
 else
   ok "no kind cluster $KIND_CLUSTER"
 fi
-rm -rf "${K8S_DIR:?}/secrets" "${K8S_LOCAL_DIR:?}"
+rm -rf "${K8S_BASE:?}/secrets" "${K8S_LOCAL_DIR:?}"

@@ -22,7 +22,7 @@ for workload in "$@"; do
       *CrashLoopBackOff*)
         warn "hint: a container keeps exiting; its log is above. make logs K8S=1 SVC=$name follows it" ;;
       *CreateContainerConfigError*)
-        warn "hint: a ConfigMap or Secret is missing; is .env complete? (make dev K8S=1 writes $K8S_DIR/secrets/)" ;;
+        warn "hint: a ConfigMap or Secret is missing; is .env complete? (make dev K8S=1 writes $K8S_BASE/secrets/)" ;;
       *)
         warn "hint: an init container wait-for-<service> still waiting means that service is not ready, or that Job has not completed; see its events above. make status K8S=1 shows all pods" ;;
     esac

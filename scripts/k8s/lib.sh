@@ -9,6 +9,8 @@
 # Not COMPOSE_FILE: that name would change what `docker compose` reads in the build step.
 K8S_COMPOSE_FILE=${K8S_COMPOSE_FILE:-compose.yaml}
 K8S_DIR=${K8S_DIR:-k8s-generated}
+# The kustomize base inside it (beside overlays/staging and overlays/production).
+K8S_BASE=$K8S_DIR/base
 K8S_ENV_FILE=${K8S_ENV_FILE:-.env.example}
 K8S_TIMEOUT=${K8S_TIMEOUT:-300s}
 API_IMAGE=${API_IMAGE:-zero-to-running/api:dev}
@@ -23,14 +25,14 @@ yaml_top() { # yaml_top FILE KEY: a top-level scalar of a file the generator wro
   sed -n "s/^$2: *//p" "$1" | head -n 1
 }
 require_generated() {
-  if [ ! -f "$K8S_DIR/kustomization.yaml" ] || [ ! -f "$K8S_DIR/kind-config.yaml" ]; then
-    die "$K8S_DIR/ has no kustomization.yaml / kind-config.yaml. Fix: make k8s"
+  if [ ! -f "$K8S_BASE/kustomization.yaml" ] || [ ! -f "$K8S_DIR/kind-config.yaml" ]; then
+    die "$K8S_DIR/ has no base/kustomization.yaml / kind-config.yaml. Fix: make k8s"
   fi
 }
 require_generated
-NAMESPACE=$(yaml_top "$K8S_DIR/kustomization.yaml" namespace)
+NAMESPACE=$(yaml_top "$K8S_BASE/kustomization.yaml" namespace)
 KIND_CLUSTER=${KIND_CLUSTER:-$(yaml_top "$K8S_DIR/kind-config.yaml" name)}
-PART_OF=$(sed -n 's/^ *app.kubernetes.io\/part-of: *//p' "$K8S_DIR/kustomization.yaml" | head -n 1)
+PART_OF=$(sed -n 's/^ *app.kubernetes.io\/part-of: *//p' "$K8S_BASE/kustomization.yaml" | head -n 1)
 PART_OF=${PART_OF:-$NAMESPACE}
 # The git-ignored overlay make dev K8S=1 applies (the base with content-tagged images), and the
 # port-forwards' pid file and logs.
@@ -96,16 +98,16 @@ preflight_cluster() {
 workload() {
   local kind
   for kind in deployment statefulset; do
-    if [ -f "$K8S_DIR/$kind-$1.yaml" ]; then
+    if [ -f "$K8S_BASE/$kind-$1.yaml" ]; then
       echo "$kind/$1"
       return
     fi
   done
-  die "SVC=$1 names no workload in $K8S_DIR/ (there are: $(workload_names | paste -sd' ' -)). Fix: make ${2:-shell} SVC=<one of them> K8S=1"
+  die "SVC=$1 names no workload in $K8S_BASE/ (there are: $(workload_names | paste -sd' ' -)). Fix: make ${2:-shell} SVC=<one of them> K8S=1"
 }
 workload_names() {
   # shellcheck disable=SC2012 # generated file names: no spaces
-  ls "$K8S_DIR" | sed -nE 's/^(deployment|statefulset)-(.*)\.yaml$/\2/p' | sort
+  ls "$K8S_BASE" | sed -nE 's/^(deployment|statefulset)-(.*)\.yaml$/\2/p' | sort
 }
 
 # "containerPort hostPort listenAddress" per port kind publishes (kind-config.yaml extraPortMappings;

@@ -11,8 +11,8 @@ deployment=${1:?usage: scale-worker.sh DEPLOYMENT N}
 n=${2:-}
 require_count "$n" "make scale-worker N=3 K8S=1"
 preflight_cluster
-[ -f "$K8S_DIR/deployment-$deployment.yaml" ] ||
-  die "$K8S_DIR/ has no Deployment $deployment. Fix: make k8s (compose.yaml needs a $deployment service)"
+[ -f "$K8S_BASE/deployment-$deployment.yaml" ] ||
+  die "$K8S_BASE/ has no Deployment $deployment. Fix: make k8s (compose.yaml needs a $deployment service)"
 kcn scale "deployment/$deployment" --replicas "$n"
 if ! kcn rollout status "deployment/$deployment" --timeout "$K8S_TIMEOUT"; then
   fail "not ready: deployment.apps/$deployment"

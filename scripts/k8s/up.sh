@@ -63,7 +63,7 @@ load() { if ((${#load_cmd[@]} > 0)); then "${load_cmd[@]}" "$@"; fi; }
 # The images the manifests name that Docker has locally: third-party ones are loaded as they are
 # (the others the node pulls); the images this project builds get a tag derived from their image
 # ID, so a rebuilt image is a new name in the pod templates and an unchanged one is not.
-images=$(sed -n 's/^[ -]*image: *//p' "$K8S_DIR"/*.yaml | sort -u)
+images=$(sed -n 's/^[ -]*image: *//p' "$K8S_BASE"/*.yaml | sort -u)
 tags=()
 for image in $images; do
   local_build=false
@@ -89,10 +89,10 @@ for image in $API_IMAGE $WEB_IMAGE; do
     warn "$image is not the image the manifests use ($(tr '\n' ' ' <<<"$images")); set it in .env.example and run make k8s"
 done
 
-info "${C_BOLD}== apply${C_OFF} (namespace $NAMESPACE, $K8S_LOCAL_DIR over $K8S_DIR)"
+info "${C_BOLD}== apply${C_OFF} (namespace $NAMESPACE, $K8S_LOCAL_DIR over $K8S_BASE)"
 # Secret values: interpolated from .env and the shell like Compose does, into git-ignored files.
 k8s_gen secrets --compose-file "$K8S_COMPOSE_FILE" --out "$K8S_DIR" --process-env --keys-env-file "$K8S_ENV_FILE"
-releases=$(k8s_gen overlay --base "$K8S_DIR" --out "$K8S_LOCAL_DIR" ${tags[@]+"${tags[@]}"})
+releases=$(k8s_gen overlay --base "$K8S_BASE" --out "$K8S_LOCAL_DIR" ${tags[@]+"${tags[@]}"})
 # A Job runs once per release; its pod template cannot change, so a new release replaces it
 # (deleted before the apply, so no waiting pod can see the old one complete).
 while read -r job release; do

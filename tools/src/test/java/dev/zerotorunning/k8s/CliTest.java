@@ -47,7 +47,7 @@ class CliTest {
         run("generate", "--compose-file", compose("project-stack"), "--out", out.toString()).exit);
     assertEquals(
         0, run("check", "--compose-file", compose("project-stack"), "--out", out.toString()).exit);
-    Files.writeString(out.resolve("service-web.yaml"), "edited\n");
+    Files.writeString(out.resolve("base/service-web.yaml"), "edited\n");
     Files.writeString(out.resolve("leftover.yaml"), "old\n");
     Result stale =
         run("check", "--compose-file", compose("project-stack"), "--out", out.toString());
@@ -100,11 +100,12 @@ class CliTest {
   void secretsGoToGitIgnoredFilesAndTaskPrintsAJob() throws Exception {
     Path out = tmp.resolve("k8s");
     run("generate", "--compose-file", compose("project-stack"), "--out", out.toString());
-    assertTrue(Files.readString(out.resolve(".gitignore")).contains("secrets/"));
+    assertTrue(Files.readString(out.resolve("base/.gitignore")).contains("secrets/"));
     assertEquals(
         0,
         run("secrets", "--compose-file", compose("project-stack"), "--out", out.toString()).exit);
-    assertEquals("DATABASE_PASSWORD=wander\n", Files.readString(out.resolve("secrets/api.env")));
+    assertEquals(
+        "DATABASE_PASSWORD=wander\n", Files.readString(out.resolve("base/secrets/api.env")));
     Result task =
         run(
             "task",
@@ -140,10 +141,10 @@ class CliTest {
     assertEquals(0, run("secrets", "--compose-file", compose, "--out", out.toString()).exit);
     assertEquals(
         "fake-db-password-not-real\n",
-        Files.readString(out.resolve("secrets/files/db_password")),
+        Files.readString(out.resolve("base/secrets/files/db_password")),
         "file: secrets are copied byte for byte");
     assertEquals(
-        "fake-token-from-dot-env", Files.readString(out.resolve("secrets/files/api_token")));
+        "fake-token-from-dot-env", Files.readString(out.resolve("base/secrets/files/api_token")));
     Result unset =
         run(
             "secrets",

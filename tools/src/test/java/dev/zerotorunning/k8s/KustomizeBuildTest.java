@@ -31,7 +31,7 @@ class KustomizeBuildTest {
   void theGoldenProjectBaseBuildsWithKubectlKustomize(@TempDir Path tmp) throws Exception {
     assumeKubectl();
     writeBase(tmp);
-    String out = kustomize(tmp);
+    String out = kustomize(tmp.resolve("base"));
     for (String kind :
         new String[] {
           "Namespace",
@@ -55,7 +55,7 @@ class KustomizeBuildTest {
   void theLocalOverlayRetagsTheBuiltImagesAndMarksEachJobsRelease(@TempDir Path tmp)
       throws Exception {
     assumeKubectl();
-    writeBase(tmp.resolve("base"));
+    writeBase(tmp);
     LocalOverlay overlay = overlay(tmp, "dev-3f2a9c1b7d4e");
     overlay.write(tmp.resolve("local"));
     String out = kustomize(tmp.resolve("local"));
@@ -81,7 +81,7 @@ class KustomizeBuildTest {
     String compose = GoldenTest.ROOT.resolve("secrets-and-configs/compose.yaml").toString();
     assertEquals(0, K8sGen.execute("generate", "--compose-file", compose, "--out", tmp.toString()));
     assertEquals(0, K8sGen.execute("secrets", "--compose-file", compose, "--out", tmp.toString()));
-    String out = kustomize(tmp);
+    String out = kustomize(tmp.resolve("base"));
     assertTrue(out.contains("name: secret-db-password"), out);
     assertTrue(out.contains("  db_password: ZmFrZS1kYi1wYXNzd29yZC1ub3QtcmVhbAo="), out);
   }
@@ -94,14 +94,14 @@ class KustomizeBuildTest {
         ImageTags.parse(List.of("zero-to-running/api:dev=zero-to-running/api:" + apiTag)));
   }
 
-  private static void assumeKubectl() {
+  static void assumeKubectl() {
     assumeTrue(
         Stream.of(System.getenv("PATH").split(File.pathSeparator))
             .anyMatch(d -> Files.isExecutable(Path.of(d, "kubectl"))),
         "kubectl is not installed");
   }
 
-  private static String kustomize(Path dir) throws Exception {
+  static String kustomize(Path dir) throws Exception {
     Process p =
         new ProcessBuilder("kubectl", "kustomize", dir.toString())
             .redirectErrorStream(true)
@@ -112,24 +112,35 @@ class KustomizeBuildTest {
     return out;
   }
 
-  /** The golden project base with the secret env files make dev K8S=1 writes from .env. */
+  /** The golden project (base/, overlays/) with the secret env files make dev K8S=1 writes. */
   private static void writeBase(Path tmp) throws Exception {
-    Map<String, String> files = GoldenTestSupport.expected(Path.of("project-stack"));
+    assertTrue(
+        writeWithSecrets(GoldenTestSupport.expected(Path.of("project-stack")), tmp) >= 3,
+        "secretGenerator files in kustomization.yaml");
+  }
+
+  /**
+   * A generated tree written to {@code dir}, plus every secret env file its base's kustomization
+   * reads (make dev K8S=1 writes them from .env).
+   *
+   * @return how many secret env files it wrote
+   */
+  static int writeWithSecrets(Map<String, String> files, Path dir) throws Exception {
     for (Map.Entry<String, String> f : files.entrySet()) {
-      Path target = tmp.resolve(f.getKey());
+      Path target = dir.resolve(f.getKey());
       Files.createDirectories(target.getParent());
       Files.writeString(target, f.getValue());
     }
-    // Every secret env file the kustomization reads (make dev K8S=1 writes them from .env).
-    Files.createDirectories(tmp.resolve("secrets"));
+    Path base = dir.resolve("base");
+    Files.createDirectories(base.resolve("secrets"));
     Matcher secretFiles =
         Pattern.compile("(?m)^ *- (secrets/[a-z0-9-]+\\.env)$")
-            .matcher(files.get("kustomization.yaml"));
+            .matcher(files.get("base/kustomization.yaml"));
     int secrets = 0;
     while (secretFiles.find()) {
-      Files.writeString(tmp.resolve(secretFiles.group(1)), "X=y\n");
+      Files.writeString(base.resolve(secretFiles.group(1)), "X=y\n");
       secrets++;
     }
-    assertTrue(secrets >= 3, "secretGenerator files in kustomization.yaml");
+    return secrets;
   }
 }

@@ -57,7 +57,7 @@ class MakefileK8sDailyToolsTest extends K8sMakefileHarness {
             "no workload",
             List.of(
                 "k8s-shell",
-                "SVC=nope names no workload in k8s-generated/ (there are: api db redis web"
+                "SVC=nope names no workload in k8s-generated/base/ (there are: api db redis web"
                     + " worker). Fix: make shell SVC=<one of them> K8S=1"));
     for (Map.Entry<String, List<String>> c : cases.entrySet()) {
       List<String> vars =

@@ -48,12 +48,12 @@ class MakefileK8sTest extends K8sMakefileHarness {
         pods.get("api").contains(api + "=" + imageId("zero-to-running/api:dev")), pods.get("api"));
     assertFalse(pods.values().stream().anyMatch(p -> p.contains("missing")), pods.toString());
     assertTrue(
-        Files.readString(project.resolve("k8s-generated/deployment-api.yaml"))
+        Files.readString(project.resolve("k8s-generated/base/deployment-api.yaml"))
             .contains("image: zero-to-running/api:dev\n"),
         "the committed base keeps the plain tag");
     assertTrue(run.output().contains("web: http://localhost:3000"), run.output());
     assertTrue(run.output().contains("api: http://localhost:8080/api (admin :8081)"), run.output());
-    String secret = Files.readString(project.resolve("k8s-generated/secrets/db.env"));
+    String secret = Files.readString(project.resolve("k8s-generated/base/secrets/db.env"));
     assertEquals(
         "POSTGRES_PASSWORD=wander\n", secret, "secret values come from .env at apply time");
     assertTrue(Files.exists(project.resolve(".env")), ".env is created from .env.example first");
@@ -278,12 +278,13 @@ class MakefileK8sTest extends K8sMakefileHarness {
     Files.writeString(other.resolve(".env.example"), "GREETING=from-example\n");
     Run run = make("k8s", "COMPOSE_FILE=elsewhere/stack/compose.yaml", "K8S_DIR=out");
     assertEquals(0, run.exit(), run.output());
-    String deployment = Files.readString(project.resolve("out/deployment-app.yaml"));
+    String deployment = Files.readString(project.resolve("out/base/deployment-app.yaml"));
     assertTrue(deployment.contains("image: nginx:1.27"), deployment);
     assertTrue(deployment.contains("readOnlyRootFilesystem: true"), deployment);
     assertTrue(Files.readString(project.resolve("out/kind-config.yaml")).contains("8088"));
     assertTrue(
-        Files.readString(project.resolve("out/configmap-app-env.yaml")).contains("GREETING: unset"),
+        Files.readString(project.resolve("out/base/configmap-app-env.yaml"))
+            .contains("GREETING: unset"),
         "Compose reads .env only, never .env.example");
     Map<String, String> first =
         dev.zerotorunning.k8s.emit.OutputTree.onDisk(project.resolve("out"));
@@ -315,8 +316,9 @@ class MakefileK8sTest extends K8sMakefileHarness {
             "K8S_DIR=out");
     assertEquals(0, run.exit(), run.output());
     assertTrue(
-        Files.readString(project.resolve("out/configmap-app-env.yaml")).contains("MODE: override"));
-    assertTrue(Files.exists(project.resolve("out/deployment-debug.yaml")), run.output());
+        Files.readString(project.resolve("out/base/configmap-app-env.yaml"))
+            .contains("MODE: override"));
+    assertTrue(Files.exists(project.resolve("out/base/deployment-debug.yaml")), run.output());
   }
 
   @Test

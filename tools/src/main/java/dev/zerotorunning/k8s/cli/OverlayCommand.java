@@ -24,7 +24,7 @@ public final class OverlayCommand implements Callable<Integer> {
 
   @Option(
       names = "--base",
-      defaultValue = "k8s-generated",
+      defaultValue = "k8s-generated/base",
       description = "Generated base directory (default: ${DEFAULT-VALUE}).")
   Path base;
 

@@ -2,6 +2,7 @@ package dev.zerotorunning.k8s.cli;
 
 import dev.zerotorunning.k8s.build.ManifestBuilder;
 import dev.zerotorunning.k8s.build.Manifests;
+import dev.zerotorunning.k8s.emit.OutputTree;
 import dev.zerotorunning.k8s.load.EnvSources;
 import dev.zerotorunning.k8s.model.ComposeProject;
 import dev.zerotorunning.k8s.model.ComposeService;
@@ -74,11 +75,13 @@ public final class SecretsCommand implements Callable<Integer> {
         text.append(key).append('=').append(value).append('\n');
       }
       writePrivate(
-          out.resolve(Manifests.secretEnvFile(s.name())),
+          out.resolve(OutputTree.BASE).resolve(Manifests.secretEnvFile(s.name())),
           text.toString().getBytes(StandardCharsets.UTF_8));
     }
     for (Map.Entry<String, ProjectFile> e : manifests.secretFiles().entrySet()) {
-      writePrivate(out.resolve(Manifests.secretFile(e.getKey())), secretValue(e.getValue(), env));
+      writePrivate(
+          out.resolve(OutputTree.BASE).resolve(Manifests.secretFile(e.getKey())),
+          secretValue(e.getValue(), env));
     }
     spec.commandLine()
         .getErr()
@@ -90,7 +93,7 @@ public final class SecretsCommand implements Callable<Integer> {
                     : " and the compose secrets "
                         + String.join(", ", manifests.secretFiles().keySet()))
                 + " under "
-                + out.resolve("secrets"));
+                + out.resolve(OutputTree.BASE).resolve("secrets"));
     return 0;
   }
 

@@ -59,7 +59,8 @@ public final class TaskCommand implements Callable<Integer> {
         new ProjectSettings(
             s.namespace(),
             s.clusterName(),
-            List.of(new ProjectSettings.Task(name, service, command)));
+            List.of(new ProjectSettings.Task(name, service, command)),
+            s.environments());
     ComposeProject project =
         new ComposeProject(
             loaded.name(),

@@ -2,6 +2,7 @@ package dev.zerotorunning.k8s.emit;
 
 import dev.zerotorunning.k8s.build.KubeObject;
 import dev.zerotorunning.k8s.build.Manifests;
+import dev.zerotorunning.k8s.overlay.Overlay;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,36 +21,52 @@ public final class OutputTree {
   /** Files on disk that belong to the developer, not to the generator. */
   private static final String SECRETS_DIR = "secrets";
 
+  /**
+   * The kustomize base, in its own directory: kustomize refuses an overlay inside its base's
+   * directory (a cycle), so the base and {@code overlays/} are siblings.
+   */
+  public static final String BASE = "base/";
+
   private final Map<String, String> files;
 
   private OutputTree(Map<String, String> files) {
     this.files = files;
   }
 
-  public static OutputTree render(Manifests m, String sourceName) {
+  public static OutputTree render(Manifests m, List<Overlay> overlays, String sourceName) {
     Map<String, String> files = new TreeMap<>();
     String header = header(sourceName);
     for (KubeObject o : m.objects()) {
-      files.put(o.fileName(), header + SortedYaml.dump(SortedYaml.treeOf(o.model())));
+      files.put(BASE + o.fileName(), header + SortedYaml.dump(SortedYaml.treeOf(o.model())));
     }
     m.tasks()
         .forEach(
             (name, job) ->
                 files.put(
-                    "tasks/" + job.fileName(),
+                    BASE + "tasks/" + job.fileName(),
                     header
                         + "# An on-demand task (x-k8s.tasks), not part of the base: see"
                         + " scripts/k8s/task.sh.\n"
                         + SortedYaml.dump(SortedYaml.treeOf(job.model()))));
-    files.put("kustomization.yaml", header + SortedYaml.dump(m.kustomization()));
-    files.put("kind-config.yaml", header + SortedYaml.dump(m.kindConfig()));
+    files.put(BASE + "kustomization.yaml", header + SortedYaml.dump(m.kustomization()));
     files.put(
-        ".gitignore",
+        BASE + ".gitignore",
         header
             + "# Secret values, written from .env by `make k8s-up` right before `kubectl apply"
             + " -k`.\n"
             + SECRETS_DIR
             + "/\n");
+    files.put("kind-config.yaml", header + SortedYaml.dump(m.kindConfig()));
+    for (Overlay overlay : overlays) {
+      String dir = Overlay.DIR + overlay.name() + "/";
+      for (KubeObject o : overlay.objects()) {
+        files.put(dir + o.fileName(), header + SortedYaml.dump(SortedYaml.treeOf(o.model())));
+      }
+      overlay
+          .patches()
+          .forEach((name, patch) -> files.put(dir + name, header + SortedYaml.dump(patch)));
+      files.put(dir + "kustomization.yaml", header + SortedYaml.dump(overlay.kustomization()));
+    }
     return new OutputTree(files);
   }
 
@@ -82,7 +99,7 @@ public final class OutputTree {
     }
   }
 
-  /** Generated files currently in {@code dir} (everything but the git-ignored secrets/). */
+  /** Generated files currently in {@code dir} (everything but the git-ignored base/secrets/). */
   public static Map<String, String> onDisk(Path dir) throws IOException {
     Map<String, String> out = new TreeMap<>();
     if (!Files.isDirectory(dir)) {
@@ -92,7 +109,8 @@ public final class OutputTree {
       List<Path> paths = walk.filter(Files::isRegularFile).toList();
       for (Path p : paths) {
         String rel = dir.relativize(p).toString().replace('\\', '/');
-        if (!rel.startsWith(SECRETS_DIR + "/")) {
+        // secrets/ at the top: where an older layout wrote them, still the developer's
+        if (!rel.startsWith(BASE + SECRETS_DIR + "/") && !rel.startsWith(SECRETS_DIR + "/")) {
           out.put(rel, Files.readString(p, StandardCharsets.UTF_8));
         }
       }

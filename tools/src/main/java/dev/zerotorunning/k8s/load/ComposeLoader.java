@@ -218,7 +218,7 @@ public final class ComposeLoader {
   private static ProjectSettings settings(Object raw, Diagnostics diag) {
     Map<String, Object> m = Raw.map(raw, "x-k8s");
     for (String key : m.keySet()) {
-      if (!List.of("namespace", "cluster-name", "tasks").contains(key)) {
+      if (!List.of("namespace", "cluster-name", "tasks", "environments").contains(key)) {
         diag.unsupported("(project)", "x-k8s." + key + " is not a known top-level x-k8s field");
       }
     }
@@ -238,6 +238,7 @@ public final class ComposeLoader {
     return new ProjectSettings(
         Optional.ofNullable(Raw.string(m.get("namespace"), "x-k8s.namespace")),
         Optional.ofNullable(Raw.string(m.get("cluster-name"), "x-k8s.cluster-name")),
-        List.copyOf(tasks));
+        List.copyOf(tasks),
+        EnvironmentParser.environments(m.get("environments"), diag));
   }
 }

@@ -51,7 +51,9 @@ final class HintsParser {
           "wait-image",
           "annotations",
           "liveness",
-          "expose");
+          "expose",
+          "run-as-user",
+          "writable");
 
   static K8sHints parse(
       String service, Map<String, String> labels, Map<String, Object> xk8s, Diagnostics diag) {
@@ -136,7 +138,8 @@ final class HintsParser {
         new LinkedHashSet<>(Raw.stringOrList(xk8s.get("secret-env"), path + ".secret-env")),
         new LinkedHashSet<>(Raw.stringOrList(xk8s.get("plain-env"), path + ".plain-env")),
         Optional.ofNullable(Raw.string(xk8s.get("wait-image"), path + ".wait-image")),
-        new TreeMap<>(Raw.keyValues(xk8s.get("annotations"), path + ".annotations")));
+        new TreeMap<>(Raw.keyValues(xk8s.get("annotations"), path + ".annotations")),
+        EnvironmentParser.hardening(xk8s, path));
   }
 
   private static boolean probeField(String key, String prefix) {

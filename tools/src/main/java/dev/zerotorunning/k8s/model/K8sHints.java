@@ -24,6 +24,7 @@ import java.util.Set;
  * @param plainKeys environment keys to keep in the ConfigMap even if they look secret
  * @param waitImage image for the wait-for init containers (default: the service's own image)
  * @param podAnnotations x-k8s.annotations, copied to the pod template
+ * @param hardening x-k8s.run-as-user and x-k8s.writable, for the hardened overlays
  */
 public record K8sHints(
     Optional<String> controller,
@@ -40,7 +41,8 @@ public record K8sHints(
     Set<String> secretKeys,
     Set<String> plainKeys,
     Optional<String> waitImage,
-    Map<String, String> podAnnotations) {
+    Map<String, String> podAnnotations,
+    Hardening hardening) {
 
   public static K8sHints none() {
     return new K8sHints(
@@ -58,6 +60,7 @@ public record K8sHints(
         Set.of(),
         Set.of(),
         Optional.empty(),
-        Map.of());
+        Map.of(),
+        Hardening.none());
   }
 }

@@ -6,14 +6,16 @@ import dev.zerotorunning.k8s.emit.OutputTree;
 import dev.zerotorunning.k8s.load.ComposeLoader;
 import dev.zerotorunning.k8s.load.EnvSources;
 import dev.zerotorunning.k8s.model.ComposeProject;
+import dev.zerotorunning.k8s.overlay.Overlay;
+import dev.zerotorunning.k8s.overlay.OverlayBuilder;
 import dev.zerotorunning.k8s.validate.OutputValidator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * load -> model -> objects -> YAML -> validation, the whole run behind {@code generate} and {@code
- * check}.
+ * load -> model -> objects (base, then overlays) -> YAML -> validation, the whole run behind {@code
+ * generate} and {@code check}.
  */
 public final class Pipeline {
 
@@ -38,7 +40,8 @@ public final class Pipeline {
 
   public static Result run(ComposeProject project) {
     Manifests manifests = new ManifestBuilder().build(project);
-    OutputTree output = OutputTree.render(manifests, project.sourceName());
+    List<Overlay> overlays = new OverlayBuilder().build(project, manifests);
+    OutputTree output = OutputTree.render(manifests, overlays, project.sourceName());
     return new Result(project, manifests, output, OutputValidator.validate(output.files()));
   }
 }

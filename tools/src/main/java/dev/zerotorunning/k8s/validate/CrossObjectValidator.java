@@ -59,14 +59,24 @@ public final class CrossObjectValidator {
       } else if (o.kind().equals("Service")) {
         checkService(o, id);
       } else if (o.kind().equals("Ingress")) {
-        for (Tree rule : o.list("spec", "rules")) {
-          for (Tree path : rule.list("http", "paths")) {
-            String svc = path.str("backend", "service", "name");
-            if (!names("Service").contains(svc)) {
-              errors.add(id + ": backend Service " + svc + " is not emitted");
-            }
-          }
+        checkIngress(o, id);
+      } else if (o.kind().equals("HorizontalPodAutoscaler")) {
+        String target = o.str("spec", "scaleTargetRef", "kind");
+        if (!names(target).contains(o.str("spec", "scaleTargetRef", "name"))) {
+          errors.add(
+              id
+                  + ": scales "
+                  + target
+                  + " "
+                  + o.str("spec", "scaleTargetRef", "name")
+                  + ", which is not emitted");
         }
+      } else if (o.kind().equals("PodDisruptionBudget")) {
+        if (podsMatching(o.map("spec", "selector", "matchLabels")).isEmpty()) {
+          errors.add(id + ": selector matches no pod template");
+        }
+      } else if (o.kind().equals("NetworkPolicy")) {
+        checkNetworkPolicy(o, id);
       }
     }
     checkKindPorts();
@@ -206,6 +216,73 @@ public final class CrossObjectValidator {
         errors.add(id + ": targetPort " + target + " is not a container port of the selected pods");
       }
     }
+  }
+
+  private void checkIngress(Tree o, String id) {
+    for (Tree rule : o.list("spec", "rules")) {
+      for (Tree path : rule.list("http", "paths")) {
+        String svc = path.str("backend", "service", "name");
+        Optional<Tree> service =
+            objects.stream()
+                .filter(x -> x.kind().equals("Service") && x.name().equals(svc))
+                .findFirst();
+        if (service.isEmpty()) {
+          errors.add(id + ": backend Service " + svc + " is not emitted");
+          continue;
+        }
+        String port = path.str("backend", "service", "port", "number");
+        if (!port.isEmpty()
+            && service.get().list("spec", "ports").stream()
+                .noneMatch(p -> port.equals(p.str("port")))) {
+          errors.add(id + ": backend port " + port + " is not a port of Service " + svc);
+        }
+      }
+    }
+  }
+
+  /** The policy selects pods, lets in pods that exist, on ports those pods declare. */
+  private void checkNetworkPolicy(Tree o, String id) {
+    Map<String, Object> selector = o.map("spec", "podSelector", "matchLabels");
+    List<Tree> pods = podsMatching(selector);
+    if (!selector.isEmpty() && pods.isEmpty()) {
+      errors.add(id + ": podSelector matches no pod template");
+    }
+    for (Tree rule : o.list("spec", "ingress")) {
+      for (Tree peer : rule.list("from")) {
+        if (podsMatching(peer.map("podSelector", "matchLabels")).isEmpty()) {
+          errors.add(
+              id + ": lets in pods " + peer.map("podSelector", "matchLabels") + ", and none exist");
+        }
+      }
+      for (Tree port : rule.list("ports")) {
+        String p = port.str("port");
+        boolean declared =
+            pods.stream()
+                .flatMap(w -> w.list("spec", "template", "spec", "containers").stream())
+                .flatMap(c -> c.list("ports").stream())
+                .anyMatch(cp -> p.equals(cp.str("name")) || p.equals(cp.str("containerPort")));
+        if (!declared) {
+          errors.add(id + ": port " + p + " is not a container port of the selected pods");
+        }
+      }
+    }
+  }
+
+  private List<Tree> podsMatching(Map<String, Object> selector) {
+    return objects.stream()
+        .filter(o -> WORKLOADS.contains(o.kind()))
+        .filter(
+            o ->
+                !selector.isEmpty()
+                    && selector.entrySet().stream()
+                        .allMatch(
+                            e ->
+                                String.valueOf(e.getValue())
+                                    .equals(
+                                        String.valueOf(
+                                            o.map("spec", "template", "metadata", "labels")
+                                                .get(e.getKey())))))
+        .toList();
   }
 
   private void checkKindPorts() {

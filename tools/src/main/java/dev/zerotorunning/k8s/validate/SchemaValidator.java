@@ -7,13 +7,16 @@ import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1Ingress;
 import io.kubernetes.client.openapi.models.V1Job;
 import io.kubernetes.client.openapi.models.V1Namespace;
+import io.kubernetes.client.openapi.models.V1NetworkPolicy;
 import io.kubernetes.client.openapi.models.V1PersistentVolumeClaim;
+import io.kubernetes.client.openapi.models.V1PodDisruptionBudget;
 import io.kubernetes.client.openapi.models.V1Role;
 import io.kubernetes.client.openapi.models.V1RoleBinding;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1Service;
 import io.kubernetes.client.openapi.models.V1ServiceAccount;
 import io.kubernetes.client.openapi.models.V1StatefulSet;
+import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +43,9 @@ public final class SchemaValidator {
           Map.entry("apps/v1/StatefulSet", V1StatefulSet.class),
           Map.entry("batch/v1/Job", V1Job.class),
           Map.entry("networking.k8s.io/v1/Ingress", V1Ingress.class),
+          Map.entry("networking.k8s.io/v1/NetworkPolicy", V1NetworkPolicy.class),
+          Map.entry("policy/v1/PodDisruptionBudget", V1PodDisruptionBudget.class),
+          Map.entry("autoscaling/v2/HorizontalPodAutoscaler", V2HorizontalPodAutoscaler.class),
           Map.entry("rbac.authorization.k8s.io/v1/Role", V1Role.class),
           Map.entry("rbac.authorization.k8s.io/v1/RoleBinding", V1RoleBinding.class));
 

@@ -33,7 +33,7 @@ class CrossObjectValidatorTest {
   void selectorNotMatchingPodLabels() {
     List<String> errors =
         errorsAfter(
-            "deployment-redis.yaml",
+            "base/deployment-redis.yaml",
             "      app.kubernetes.io/name: redis\n      app.kubernetes.io/part-of",
             "      app.kubernetes.io/name: rediss\n      app.kubernetes.io/part-of");
     assertTrue(errors.stream().anyMatch(e -> e.contains("selector")), errors.toString());
@@ -42,14 +42,14 @@ class CrossObjectValidatorTest {
   @Test
   void serviceTargetPortThatNoContainerHas() {
     List<String> errors =
-        errorsAfter("service-redis.yaml", "targetPort: tcp-6379", "targetPort: tcp-6380");
+        errorsAfter("base/service-redis.yaml", "targetPort: tcp-6379", "targetPort: tcp-6380");
     assertTrue(errors.stream().anyMatch(e -> e.contains("targetPort tcp-6380")), errors.toString());
   }
 
   @Test
   void aJobWaitWhoseRoleMayDoMore() {
     List<String> errors =
-        errorsAfter("role-wait-for-migrate.yaml", "  verbs:\n  - get", "  verbs:\n  - list");
+        errorsAfter("base/role-wait-for-migrate.yaml", "  verbs:\n  - get", "  verbs:\n  - list");
     assertTrue(
         errors.stream().anyMatch(e -> e.contains("Role/wait-for-migrate: may do more")),
         errors.toString());
@@ -59,7 +59,7 @@ class CrossObjectValidatorTest {
   void aJobWaitWhoseRoleNamesAnotherJob() {
     List<String> errors =
         errorsAfter(
-            "role-wait-for-migrate.yaml",
+            "base/role-wait-for-migrate.yaml",
             "  resourceNames:\n  - migrate",
             "  resourceNames:\n  - seed");
     assertTrue(
@@ -72,7 +72,7 @@ class CrossObjectValidatorTest {
   void aJobWaitWithoutItsServiceAccount() {
     List<String> errors =
         errorsAfter(
-            "deployment-worker.yaml",
+            "base/deployment-worker.yaml",
             "serviceAccountName: wait-for-migrate",
             "serviceAccountName: default");
     assertTrue(
@@ -82,10 +82,10 @@ class CrossObjectValidatorTest {
 
   @Test
   void missingConfigMap() {
-    files.remove("configmap-web-env.yaml");
+    files.remove("base/configmap-web-env.yaml");
     files.put(
-        "kustomization.yaml",
-        files.get("kustomization.yaml").replace("- configmap-web-env.yaml\n", ""));
+        "base/kustomization.yaml",
+        files.get("base/kustomization.yaml").replace("- configmap-web-env.yaml\n", ""));
     List<String> errors = OutputValidator.validate(files);
     assertTrue(errors.stream().anyMatch(e -> e.contains("ConfigMap web-env")), errors.toString());
   }
@@ -93,7 +93,7 @@ class CrossObjectValidatorTest {
   @Test
   void secretThatIsNeitherEmittedNorGenerated() {
     List<String> errors =
-        errorsAfter("deployment-api.yaml", "name: api-secrets", "name: api-secret");
+        errorsAfter("base/deployment-api.yaml", "name: api-secrets", "name: api-secret");
     assertTrue(errors.stream().anyMatch(e -> e.contains("Secret api-secret,")), errors.toString());
   }
 
@@ -103,7 +103,7 @@ class CrossObjectValidatorTest {
     assertEquals(List.of(), OutputValidator.validate(files));
     List<String> errors =
         errorsAfter(
-            "deployment-transcoder.yaml",
+            "base/deployment-transcoder.yaml",
             "k8s-gen/existing-claims: family-media",
             "k8s-gen/existing-claims: other-media");
     assertEquals(
@@ -116,7 +116,7 @@ class CrossObjectValidatorTest {
   @Test
   void waitForAServiceThatDoesNotExist() {
     List<String> errors =
-        errorsAfter("deployment-web.yaml", "name: wait-for-api", "name: wait-for-apx");
+        errorsAfter("base/deployment-web.yaml", "name: wait-for-api", "name: wait-for-apx");
     assertTrue(
         errors.stream().anyMatch(e -> e.contains("waits for Service apx")), errors.toString());
   }
@@ -125,7 +125,7 @@ class CrossObjectValidatorTest {
   void volumeMountWithoutVolume() {
     List<String> errors =
         errorsAfter(
-            "statefulset-db.yaml",
+            "base/statefulset-db.yaml",
             "      name: db-data\n    spec:",
             "      name: db-dat\n    spec:");
     assertTrue(errors.stream().anyMatch(e -> e.contains("volumeMount db-data")), errors.toString());
@@ -140,7 +140,7 @@ class CrossObjectValidatorTest {
 
   @Test
   void kustomizationListingAMissingFile() {
-    files.remove("service-web.yaml");
+    files.remove("base/service-web.yaml");
     List<String> errors = OutputValidator.validate(files);
     assertTrue(
         errors.stream().anyMatch(e -> e.contains("service-web.yaml does not exist")),
@@ -150,7 +150,49 @@ class CrossObjectValidatorTest {
   @Test
   void objectInAnotherNamespace() {
     List<String> errors =
-        errorsAfter("service-db.yaml", "namespace: zero-to-running", "namespace: other");
+        errorsAfter("base/service-db.yaml", "namespace: zero-to-running", "namespace: other");
     assertTrue(errors.stream().anyMatch(e -> e.contains("namespace is other")), errors.toString());
+  }
+
+  /** The overlays' own objects are checked against the base they extend. */
+  private List<String> overlayErrorsAfter(String file, String from, String to) throws Exception {
+    files = new TreeMap<>(GoldenTestSupport.expected(Path.of("environments-overlays")));
+    assertEquals(List.of(), OutputValidator.validate(files), "the golden overlays are valid");
+    return errorsAfter("overlays/production/" + file, from, to);
+  }
+
+  @Test
+  void anAutoscalerOfAWorkloadTheBaseLacks() throws Exception {
+    List<String> errors =
+        overlayErrorsAfter(
+            "horizontalpodautoscaler-vote.yaml", "    name: vote\n", "    name: votes\n");
+    assertTrue(
+        errors.stream().anyMatch(e -> e.contains("scales Deployment votes")), errors.toString());
+  }
+
+  @Test
+  void aNetworkPolicyOnAPortThePodsDoNotDeclare() throws Exception {
+    List<String> errors =
+        overlayErrorsAfter("networkpolicy-allow-to-vote.yaml", "port: tcp-80", "port: tcp-81");
+    assertTrue(errors.stream().anyMatch(e -> e.contains("port tcp-81")), errors.toString());
+  }
+
+  @Test
+  void aDisruptionBudgetSelectingNoPods() throws Exception {
+    List<String> errors =
+        overlayErrorsAfter(
+            "poddisruptionbudget-vote.yaml",
+            "      app.kubernetes.io/name: vote",
+            "      app.kubernetes.io/name: voter");
+    assertTrue(errors.stream().anyMatch(e -> e.contains("matches no pod")), errors.toString());
+  }
+
+  @Test
+  void aPatchOfAnObjectTheBaseLacks() throws Exception {
+    List<String> errors =
+        overlayErrorsAfter("patch-deployment-vote.yaml", "  name: vote\n", "  name: vot\n");
+    assertTrue(
+        errors.stream().anyMatch(e -> e.contains("patches Deployment vot, which the base")),
+        errors.toString());
   }
 }
