@@ -16,17 +16,25 @@ N ?=
 # redis-cli and shell to the Kubernetes targets of mk/k8s.mk.
 K8S ?=
 k8s = $(filter 1 true yes,$(K8S))
+# PROFILE=deps|backend|frontend makes `make dev` start part of the stack (scripts/lib.sh names them).
+PROFILE ?=
+# OPEN=1 / OPEN=0: open the dashboard at the end of make dev, or not (default: on a desktop session).
+# The test targets never open one.
+e2e chaos bench: export OPEN = 0
 need-k8s = $(if $(wildcard mk/k8s.mk),,$(error K8S=1 needs mk/k8s.mk (make k8s)))
 
 # The one-shot `migrate` service runs the API image's database commands.
 DB_COMMAND = $(COMPOSE) run --rm --no-TTY migrate db
 
-.PHONY: help dev down clean status logs restart port-forward scale-worker workers reset-db seed psql redis-cli shell \
+.PHONY: help dev run-api down clean status logs restart port-forward scale-worker workers reset-db seed psql redis-cli shell \
         build preflight test e2e chaos bench fmt lint hooks
 
 ##@ Stack
-dev: ## Start everything: preflight, build, up --wait, summary (K8S=1: Kubernetes)
-	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-up,scripts/dev.sh)
+dev: ## Start everything: preflight, build, up --wait, summary (PROFILE=deps|backend|frontend: part; K8S=1: Kubernetes)
+	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-up,PROFILE="$(PROFILE)" scripts/dev.sh)
+
+run-api: ## The API on this machine's JVM against make dev PROFILE=deps (what an IDE runs)
+	@scripts/run-api.sh
 
 # `rm --volumes` drops the containers' anonymous volumes (redis's /data) that `down` would leave
 # dangling; the named database volume stays.

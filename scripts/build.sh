@@ -16,6 +16,9 @@ API_IMAGE=${API_IMAGE:-zero-to-running/api:dev}
 JAVA_BASE_IMAGE=${JAVA_BASE_IMAGE:-eclipse-temurin:21-jre}
 
 # Jib takes a base image from the local daemon as docker://NAME, else from its registry.
+# make dev PROFILE=...: BUILD_API=0 / BUILD_WEB=0 skip what the partial stack does not run.
+build_api=${BUILD_API:-1} build_web=${BUILD_WEB:-1}
+
 if base_id=$(docker image inspect -f '{{.Id}}' "$JAVA_BASE_IMAGE" 2>/dev/null); then
   jib_from="docker://$JAVA_BASE_IMAGE"
 else
@@ -37,7 +40,9 @@ stamp_dir=target/make
 stamp="$stamp_dir/api-image-$(tr -c 'A-Za-z0-9._-' '_' <<<"$API_IMAGE").stamp"
 hash=$(inputs_hash)
 image_id=$(docker image inspect -f '{{.Id}}' "$API_IMAGE" 2>/dev/null || true)
-if [ -z "${FORCE:-}" ] && [ -n "$image_id" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$hash $image_id" ]; then
+if [ "$build_api" = 0 ]; then
+  info "build: $API_IMAGE skipped (this profile runs no Java)"
+elif [ -z "${FORCE:-}" ] && [ -n "$image_id" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$hash $image_id" ]; then
   ok "build: $API_IMAGE is up to date (API sources unchanged)"
 else
   info "build: $API_IMAGE with Jib (base $jib_from; a minute or two the first time) ..."
@@ -55,6 +60,7 @@ else
 fi
 
 # Services with a build section: web (nginx image, or the small Vite dev image with the override).
+[ "$build_web" = 1 ] || exit 0
 start=$(now_ms)
 info "build: docker compose build (web) ..."
 compose build --quiet

@@ -39,6 +39,47 @@ stack_current() {
   [ "$(wc -l <<<"$inspected")" = "$expected" ] || return 1 # orphans
 }
 
+# up_profile NAME "SERVICES" TIMEOUT: the partial stack, and nothing else of the project running.
+# shellcheck disable=SC2086 # $2 and $others are word lists of service names
+up_profile() {
+  local others log
+  others=$(services_in_order | grep -vxF -f <(tr ' ' '\n' <<<"$2") || true)
+  [ -z "$others" ] || compose rm --stop --force $others >/dev/null 2>&1
+  info "up: PROFILE=$1 ($2), waiting up to ${3}s for each to be healthy ..."
+  case $1 in
+    deps)
+      # nothing waits for the one-shot here, so it runs in the foreground: migrate, then seed
+      compose up --detach --wait --wait-timeout "$3" db redis || scripts/diagnose.sh
+      log=$(mktemp)
+      compose run --rm --no-TTY migrate >"$log" 2>&1 || { tail -n 30 "$log" >&2; die "up: migrate failed (output above). Fix it, then: make dev PROFILE=deps"; }
+      rm -f "$log"
+      ok "up: database migrated and seeded"
+      ;;
+    frontend) VITE_API_MOCK=1 compose up --detach --wait --wait-timeout "$3" --no-deps web || scripts/diagnose.sh ;;
+    *) compose up --detach --wait --wait-timeout "$3" $2 || scripts/diagnose.sh ;;
+  esac
+}
+
+# PROFILE=deps: what an IDE run configuration (or make run-api) needs to start the API here.
+print_host_api_settings() {
+  echo
+  info "${C_BOLD}Run the API from your IDE${C_OFF} (or: make run-api), against these containers:"
+  info "  main class   $(api_main_class)   (module api, JDK 17+)"
+  info "  arguments    server api/config.yml   (working directory: the repository root)"
+  info "  environment  $(host_api_env | paste -sd' ' -)"
+  info "  then         http://localhost:8080/api/health (admin: http://localhost:8081)"
+}
+
+# make dev PROFILE=<name>: only that profile's services (lib.sh profile_services).
+profile=${PROFILE:-}
+profile_svcs=""
+[ -z "$profile" ] || profile_svcs=$(require_profile "$profile")
+case $profile in
+  frontend) export PREFLIGHT_JDK=0 BUILD_API=0 ;; # no JVM at all: the API is mocked in the browser
+  deps) export BUILD_WEB=0 ;;
+  backend) export BUILD_WEB=0 ;;
+esac
+
 scripts/preflight.sh
 load_env .env
 scripts/build.sh
@@ -52,7 +93,9 @@ events_pid=$!
 trap 'kill "$events_pid" 2>/dev/null || true; rm -f "$events"' EXIT
 
 timeout=${DEV_WAIT_TIMEOUT:-300}
-if stack_current; then
+if [ -n "$profile" ]; then
+  up_profile "$profile" "$profile_svcs" "$timeout"
+elif stack_current; then
   ok "up: the stack is already up, healthy and current: nothing to start"
 else
   info "up: starting the stack, waiting up to ${timeout}s for every service to be healthy ..."
@@ -62,3 +105,6 @@ else
 fi
 echo
 scripts/summary.sh "$start" "$events"
+[ "$profile" != deps ] || print_host_api_settings
+[ "$profile" != frontend ] || info "PROFILE=frontend: no API runs; the dashboard's API is mocked in the browser (web/src/testing, the tests' MSW handlers)."
+[ "$profile" = deps ] || [ "$profile" = backend ] || scripts/open-browser.sh

@@ -12,7 +12,9 @@
 #  7. Redis stopped -> reads still succeed with X-Cache: BYPASS
 #  8. a published port taken -> make dev refuses, names the port, starts nothing
 #  9. the production-like compose.yaml alone (nginx image) answers the contract too
-# 10. scripts/k8s/compare-with-compose.sh when present; make clean
+# 10. scripts/k8s/compare-with-compose.sh when present
+# 11. make dev PROFILE=deps (then make run-api), backend, frontend (browser on the mocked API), and
+#     VITE_POLL reaching the dev server (scripts/e2e-profiles.sh); make clean
 # Always tears down (trap), prints measured times (no assertions on time), keeps the exit code.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
@@ -201,6 +203,9 @@ contract() { # every endpoint of the HTTP contract, read-only and write
 # The rollout worker: the rollouts function.
 # shellcheck source=scripts/e2e-rollouts.sh
 . "$(dirname "$0")/e2e-rollouts.sh"
+# Partial stacks: the profiles function.
+# shellcheck source=scripts/e2e-profiles.sh
+. "$(dirname "$0")/e2e-profiles.sh"
 
 # ---------------------------------------------------------------------------------------------
 section "start from nothing: make clean"
@@ -293,6 +298,8 @@ fi
 [ -z "$listener" ] || kill "$listener"
 listener=''
 docker rm -f "$COMPOSE_PROJECT_NAME-port-blocker" >/dev/null 2>&1 || true
+
+profiles
 
 if [ -f web/Dockerfile ]; then
   section "production-like: compose.yaml alone (nginx serving the built dashboard)"

@@ -114,6 +114,35 @@ services_in_order() {
   done
 }
 
+# make dev PROFILE=<name>: a partial stack (README "Profiles"). The services each profile runs;
+# none = the whole stack. This list is the one place the profiles are named.
+PROFILES="deps backend frontend"
+profile_services() {
+  case $1 in
+    deps) echo "db redis" ;;              # migrated and seeded; the API runs in the IDE / make run-api
+    backend) echo "db redis migrate api worker" ;;
+    frontend) echo "web" ;;               # the Vite dev server with the API mocked in the browser
+    *) return 1 ;;
+  esac
+}
+# The profile's services, or a one-line error with the valid names.
+require_profile() {
+  profile_services "$1" ||
+    die "PROFILE=$1 is not a profile (one of: $PROFILES). Fix: make dev PROFILE=deps, or no PROFILE for everything"
+}
+
+# The API's settings for a JVM on this machine (make run-api, an IDE) against the ports the deps
+# profile publishes; compose.yaml gives the containers the same keys with service names as hosts.
+host_api_env() {
+  printf '%s\n' \
+    "DATABASE_URL=jdbc:postgresql://localhost:${DB_PORT:-5432}/${POSTGRES_DB:-wander}" \
+    "DATABASE_USER=${POSTGRES_USER:-wander}" \
+    "DATABASE_PASSWORD=${POSTGRES_PASSWORD:-}" \
+    "REDIS_URI=redis://localhost:${REDIS_PORT:-6379}/0"
+}
+# The API's main class, as the build declares it.
+api_main_class() { sed -n 's:.*<main.class>\(.*\)</main.class>.*:\1:p' api/pom.xml; }
+
 # "service replicas" for each service whose configuration sets a count (deploy.replicas or scale);
 # the others run one container.
 service_scales() {

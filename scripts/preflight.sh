@@ -71,7 +71,9 @@ fi
 
 # --- JDK (Jib builds the API image from a Maven build on this machine) -------------------------
 if [ -n "${JAVA_HOME:-}" ]; then javac="$JAVA_HOME/bin/javac"; else javac=$(command -v javac || true); fi
-if [ -z "$javac" ] || [ ! -x "$javac" ]; then
+if [ "${PREFLIGHT_JDK:-1}" = 0 ]; then
+  jdk="not needed" # make dev PROFILE=frontend builds and runs no Java
+elif [ -z "$javac" ] || [ ! -x "$javac" ]; then
   if [ -n "${JAVA_HOME:-}" ]; then
     problem "JAVA_HOME=$JAVA_HOME has no bin/javac (not a JDK)" "point JAVA_HOME at a JDK $MIN_JDK+ or unset it"
   elif command -v java >/dev/null 2>&1; then

@@ -12,6 +12,7 @@ afterEach(() => {
   server.resetHandlers();
   db.reset();
   resetCacheStatus();
-  window.history.replaceState(null, '', '/');
+  // (a test of node code, such as the dev server's config, runs without a window)
+  if (typeof window !== 'undefined') window.history.replaceState(null, '', '/');
 });
 afterAll(() => server.close());

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The end of make dev: open the dashboard on a desktop session (OPEN=1 forces, OPEN=0 disables; never
+# in CI or over SSH). The decision is Java (tools/.../devtools/BrowserOpener, unit-tested), run from
+# source; without a JDK (PROFILE=frontend needs none) nothing opens. Never fails make dev.
+set -uo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+port=$(compose port web 3000 2>/dev/null | sed 's/.*://')
+[ -n "$port" ] || exit 0
+command -v java >/dev/null 2>&1 || exit 0
+java tools/src/main/java/dev/zerotorunning/devtools/BrowserOpener.java "http://localhost:$port" 2>/dev/null || true

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# make run-api: the API on this machine's JVM, with api/config.yml, against the containers of
+# make dev PROFILE=deps (the settings it prints; lib.sh host_api_env is their one source).
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+ensure_env
+load_env .env
+
+running=" $(compose ps --status running --services 2>/dev/null | paste -sd' ' -) "
+for svc in db redis; do
+  case $running in *" $svc "*) ;; *) die "run-api: $svc is not running. Fix: make dev PROFILE=deps" ;; esac
+done
+for svc in api worker; do
+  case $running in *" $svc "*) die "run-api: the $svc container is running too (ports, rollouts). Fix: make dev PROFILE=deps" ;; esac
+done
+
+mkdir -p target/make
+classpath=$PWD/target/make/api-classpath.txt
+info "run-api: compiling the API and resolving its classpath (Maven) ..."
+./mvnw -q -B -pl api compile dependency:build-classpath -Dmdep.includeScope=runtime \
+  -Dmdep.outputFile="$classpath" >target/make/run-api.log 2>&1 ||
+  die "run-api: the API did not compile (target/make/run-api.log). Fix the errors, then: make run-api"
+while IFS= read -r setting; do export "${setting?}"; done < <(host_api_env)
+main=$(api_main_class)
+info "run-api: $main server api/config.yml -> http://localhost:8080 (admin :8081); Ctrl-C stops it"
+exec java -cp "api/target/classes:$(cat "$classpath")" "$main" server api/config.yml
