@@ -49,8 +49,15 @@ else
   start=$(now_ms)
   mkdir -p "$stamp_dir"
   log="$stamp_dir/api-build.log"
+  # A registry base is multi-platform: take the host's (ImagePlatform). A local base image is
+  # already the engine's own, and Jib uses it as it is.
+  platform_args=()
+  if [ "$base_id" = remote ]; then
+    platform=$(image_platform) || die "build: cannot choose the image platform (above)"
+    platform_args=(-Djib.from.platforms="$platform")
+  fi
   if ! ./mvnw -q -B -pl api -am package jib:dockerBuild -Dmaven.test.skip=true \
-    -Djib.from.image="$jib_from" -Djib.to.image="$API_IMAGE" >"$log" 2>&1; then
+    -Djib.from.image="$jib_from" -Djib.to.image="$API_IMAGE" ${platform_args[@]+"${platform_args[@]}"} >"$log" 2>&1; then
     grep -E '^\[ERROR\]' "$log" | grep -vE '^\[ERROR\] *(->|$|To see|Re-run|For more|After correcting|\[Help)' | head -n 25 >&2 || true
     die "build: the API image did not build (errors above; full output: $log) -> fix them, then: make dev"
   fi

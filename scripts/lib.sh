@@ -140,6 +140,13 @@ host_api_env() {
     "DATABASE_PASSWORD=${POSTGRES_PASSWORD:-}" \
     "REDIS_URI=redis://localhost:${REDIS_PORT:-6379}/0"
 }
+# The platform the API image is built for (PLATFORM, else the Docker engine's architecture), or
+# one line with the fix on stderr and status 2. The choice is Java (tools/.../ImagePlatform).
+image_platform() {
+  java tools/src/main/java/dev/zerotorunning/devtools/ImagePlatform.java "${PLATFORM:-}" \
+    "$(docker version -f '{{.Server.Arch}}' 2>/dev/null)"
+}
+
 # The API's main class, as the build declares it.
 api_main_class() { sed -n 's:.*<main.class>\(.*\)</main.class>.*:\1:p' api/pom.xml; }
 

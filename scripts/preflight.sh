@@ -143,8 +143,19 @@ if ((free_gb < min_gb)); then
   problem "only $free_gb GB free on $disk_dir (need $min_gb GB for images and the database)" "free space: docker system prune, or make clean in other projects"
 fi
 
+platform_note=""
+if [ "${PREFLIGHT_JDK:-1}" != 0 ] && [ -n "${jdk:-}" ] && $docker_ok; then
+  if platform=$(image_platform 2>&1); then
+    how="the engine's architecture; PLATFORM= overrides"
+    [ -z "${PLATFORM:-}" ] || how="PLATFORM"
+    platform_note=", API image for $platform ($how)"
+  else
+    problem "$platform" "see the README's Quickstart (macOS, Windows/WSL2, Linux arm64)"
+  fi
+fi
+
 if ((problems > 0)); then
   fail "preflight: $problems problem(s), nothing was started."
   exit 1
 fi
-ok "preflight: Docker Engine $engine, Compose $compose_v, JDK $jdk, ports${ports_checked:- none} free, $free_gb GB disk free"
+ok "preflight: Docker Engine $engine, Compose $compose_v, JDK $jdk, ports${ports_checked:- none} free, $free_gb GB disk free$platform_note"
