@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zerotorunning.k8s.emit.OutputTree;
 import dev.zerotorunning.k8s.load.YamlFiles;
+import dev.zerotorunning.k8s.overlay.BaseView;
 import dev.zerotorunning.k8s.validate.CrossObjectValidator;
 import dev.zerotorunning.k8s.validate.SchemaValidator;
 import java.io.IOException;
@@ -89,7 +90,8 @@ class OverlayBuildTest {
       }
       if ("Service".equals(o.get("kind"))) {
         assertFalse(
-            "NodePort".equals(at(o, "spec", "type")), "kind NodePorts stay on the laptop: " + o);
+            "NodePort".equals(BaseView.at(o, "spec", "type")),
+            "kind NodePorts stay on the laptop: " + o);
       }
     }
     assertTrue(objects.stream().anyMatch(o -> "NetworkPolicy".equals(o.get("kind"))));
@@ -100,38 +102,29 @@ class OverlayBuildTest {
    */
   @SuppressWarnings("unchecked")
   private static void assertHardened(Map<String, Object> workload) {
-    Map<String, Object> pod = (Map<String, Object>) at(workload, "spec", "template", "spec");
-    String id = workload.get("kind") + "/" + at(workload, "metadata", "name");
+    Map<String, Object> pod =
+        (Map<String, Object>) BaseView.at(workload, "spec", "template", "spec");
+    String id = workload.get("kind") + "/" + BaseView.at(workload, "metadata", "name");
     List<Map<String, Object>> containers = new ArrayList<>();
     containers.addAll((List<Map<String, Object>>) pod.getOrDefault("containers", List.of()));
     containers.addAll((List<Map<String, Object>>) pod.getOrDefault("initContainers", List.of()));
     if (containers.stream()
-        .anyMatch(c -> Boolean.TRUE.equals(at(c, "securityContext", "privileged")))) {
+        .anyMatch(c -> Boolean.TRUE.equals(BaseView.at(c, "securityContext", "privileged")))) {
       return;
     }
-    assertEquals(true, at(pod, "securityContext", "runAsNonRoot"), id);
-    assertEquals("RuntimeDefault", at(pod, "securityContext", "seccompProfile", "type"), id);
+    assertEquals(true, BaseView.at(pod, "securityContext", "runAsNonRoot"), id);
+    assertEquals(
+        "RuntimeDefault", BaseView.at(pod, "securityContext", "seccompProfile", "type"), id);
     for (Map<String, Object> c : containers) {
       String cid = id + " " + c.get("name");
-      assertEquals(false, at(c, "securityContext", "allowPrivilegeEscalation"), cid);
-      assertEquals(true, at(c, "securityContext", "readOnlyRootFilesystem"), cid);
-      assertEquals(List.of("ALL"), at(c, "securityContext", "capabilities", "drop"), cid);
+      assertEquals(false, BaseView.at(c, "securityContext", "allowPrivilegeEscalation"), cid);
+      assertEquals(true, BaseView.at(c, "securityContext", "readOnlyRootFilesystem"), cid);
+      assertEquals(List.of("ALL"), BaseView.at(c, "securityContext", "capabilities", "drop"), cid);
       assertFalse("Never".equals(c.get("imagePullPolicy")), cid + " pulls from the registry");
       assertTrue(
           ((List<Map<String, Object>>) c.getOrDefault("volumeMounts", List.of()))
               .stream().anyMatch(m -> "/tmp".equals(m.get("mountPath"))),
           cid + " has a writable /tmp");
     }
-  }
-
-  private static Object at(Map<String, Object> tree, String... path) {
-    Object cur = tree;
-    for (String p : path) {
-      if (!(cur instanceof Map<?, ?> m)) {
-        return null;
-      }
-      cur = m.get(p);
-    }
-    return cur;
   }
 }

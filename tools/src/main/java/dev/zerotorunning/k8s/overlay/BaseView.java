@@ -10,7 +10,7 @@ import java.util.Optional;
  * The generated base as the overlays see it: plain trees of the objects, read through small typed
  * accessors, so the overlay stage depends on the base's output and not on how it was built.
  */
-final class BaseView {
+public final class BaseView {
   /** A base object as a tree, with the paths the overlays read. */
   record Node(String kind, String name, Map<String, Object> tree) {
     boolean isWorkload() {
@@ -56,7 +56,8 @@ final class BaseView {
     return nodes.stream().filter(n -> n.kind.equals(kind)).toList();
   }
 
-  static Object at(Map<String, Object> tree, String... path) {
+  /** Null-safe navigation in a YAML tree (also for tests of built overlays). */
+  public static Object at(Map<String, Object> tree, String... path) {
     Object cur = tree;
     for (String p : path) {
       if (!(cur instanceof Map<?, ?> m)) {
