@@ -110,11 +110,15 @@ class MakefileK8sDailyToolsTest extends K8sMakefileHarness {
       p.onExit().get(30, TimeUnit.SECONDS);
     }
     assertFalse(Files.exists(pids));
-    assertInOrder(
-        FakeClusterTools.calls(state),
-        NS + " port-forward --address 127.0.0.1 service/db 5432:5432",
-        NS + " port-forward --address 127.0.0.1 service/redis 6379:6379",
-        NS + " delete deployments,statefulsets,jobs");
+    // The forwards start in parallel, so they reach the log in any order; each is before the
+    // delete.
+    List<String> calls = FakeClusterTools.calls(state);
+    for (String forward : List.of("service/db 5432:5432", "service/redis 6379:6379")) {
+      assertInOrder(
+          calls,
+          NS + " port-forward --address 127.0.0.1 " + forward,
+          NS + " delete deployments,statefulsets,jobs");
+    }
   }
 
   @Test
