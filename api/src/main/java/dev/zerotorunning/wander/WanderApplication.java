@@ -82,9 +82,9 @@ public class WanderApplication extends Application<WanderConfiguration> {
         new DeploymentService(
             daos.deployments(), daos.services(), daos.environments(), cache, dispatcher);
     RolloutService rollouts = new RolloutService(deployments, daos.rollouts(), daos.steps());
-    StatsService stats = new StatsService(daos.stats(), cache);
+    StatsService stats = new StatsService(daos.stats());
     ReferenceDataService referenceData =
-        new ReferenceDataService(daos.services(), daos.environments(), cache);
+        new ReferenceDataService(daos.services(), daos.environments());
     HealthReporter health =
         new HealthReporter(backends.jdbi(), redis, AppVersion.current(), Clock.systemUTC());
 
@@ -103,10 +103,10 @@ public class WanderApplication extends Application<WanderConfiguration> {
     environment.jersey().register(new WebApplicationExceptionMapper());
     environment.jersey().register(new UnexpectedExceptionMapper());
 
-    environment.jersey().register(new ReferenceDataResource(referenceData));
-    environment.jersey().register(new DeploymentResource(deployments));
+    environment.jersey().register(new ReferenceDataResource(referenceData, cache));
+    environment.jersey().register(new DeploymentResource(deployments, cache));
     environment.jersey().register(new RolloutResource(rollouts));
-    environment.jersey().register(new StatsResource(stats));
+    environment.jersey().register(new StatsResource(stats, cache));
     environment.jersey().register(new CacheResource(cache));
     environment.jersey().register(new HealthResource(health));
     environment.jersey().register(new OpenApiResource(OpenApiResource.load()));

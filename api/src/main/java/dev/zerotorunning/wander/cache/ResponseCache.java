@@ -1,26 +1,34 @@
 package dev.zerotorunning.wander.cache;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.StatusOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Read-through cache of API responses in Redis. Entry keys carry a generation number; a write bumps
- * the generation, which makes every older entry unreachable in one command (they expire by TTL).
- * Any Redis failure turns into {@link CacheStatus#BYPASS}: the caller is answered from PostgreSQL.
+ * Read-through cache of API response bodies in Redis. Each entry records the generation it was
+ * stored in; a write bumps the generation, which makes every older entry stale in one command (a
+ * stale entry is a miss, overwritten by the next read, or expires by TTL). Any Redis failure turns
+ * into {@link CacheStatus#BYPASS}: the caller is answered from PostgreSQL.
  */
 public class ResponseCache {
   private static final Logger LOG = LoggerFactory.getLogger(ResponseCache.class);
+
+  /** INCR starts a missing generation key at 1, so 0 is the generation before any write. */
+  private static final byte[] FIRST_GENERATION = {'0'};
 
   private final RedisConnection redis;
   private final ObjectMapper mapper;
@@ -41,34 +49,46 @@ public class ResponseCache {
     this.generationKey = prefix + "generation";
   }
 
-  public <T> Cached<T> read(String name, String query, TypeReference<T> type, Supplier<T> loader) {
-    String key;
-    String stored;
+  /**
+   * The body stored for {@code name?query}, or else the value {@code loader} loads, stored as the
+   * body a hit replays ({@code hitBody}, serialised once). A hit costs one round trip (MGET of the
+   * generation and the entry) and hands back the bytes Redis sent, never parsed.
+   */
+  public <T> Cached<T> read(
+      String name, String query, Supplier<T> loader, Function<? super T, ?> hitBody) {
+    String key = prefix + name + "?" + query;
+    List<byte[]> found;
     try {
       RedisCommands<String, String> commands = redis.commands();
       finishPendingInvalidation(commands);
-      String generation = commands.get(generationKey);
-      key = prefix + (generation == null ? "0" : generation) + ":" + name + "?" + query;
-      stored = commands.get(key);
+      found =
+          commands.dispatch(
+              CommandType.MGET,
+              new RawValuesOutput(),
+              new CommandArgs<>(StringCodec.UTF8).addKeys(generationKey, key));
       recovered();
     } catch (RedisException e) {
       bypassed(e);
-      return new Cached<>(loader.get(), CacheStatus.BYPASS);
+      return Cached.loaded(loader.get(), CacheStatus.BYPASS);
     }
-    if (stored != null) {
-      try {
-        return new Cached<>(mapper.readValue(stored, type), CacheStatus.HIT);
-      } catch (JsonProcessingException e) {
-        LOG.warn("Ignoring unreadable cache entry {}: {}", key, e.getOriginalMessage());
-      }
+    byte[] generation = found.get(0) == null ? FIRST_GENERATION : found.get(0);
+    byte[] body = found.get(1) == null ? null : CacheEntry.body(found.get(1), generation);
+    if (body != null) {
+      return Cached.hit(body);
     }
     T value = loader.get();
     try {
-      redis.commands().setex(key, ttlSeconds, mapper.writeValueAsString(value));
+      byte[] entry = CacheEntry.of(generation, mapper.writeValueAsBytes(hitBody.apply(value)));
+      redis
+          .commands()
+          .dispatch(
+              CommandType.SETEX,
+              new StatusOutput<>(StringCodec.UTF8),
+              new CommandArgs<>(StringCodec.UTF8).addKey(key).add(ttlSeconds).add(entry));
     } catch (RedisException | JsonProcessingException e) {
       LOG.warn("Could not store cache entry {}: {}", key, e.getMessage());
     }
-    return new Cached<>(value, CacheStatus.MISS);
+    return Cached.loaded(value, CacheStatus.MISS);
   }
 
   /** Makes every entry stale. Called after each write; never fails the write. */

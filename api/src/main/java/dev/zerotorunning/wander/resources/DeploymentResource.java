@@ -4,9 +4,9 @@ import dev.zerotorunning.wander.api.DataEnvelope;
 import dev.zerotorunning.wander.api.ListEnvelope;
 import dev.zerotorunning.wander.api.NewDeployment;
 import dev.zerotorunning.wander.api.StatusChange;
-import dev.zerotorunning.wander.cache.CacheStatus;
-import dev.zerotorunning.wander.cache.Cached;
+import dev.zerotorunning.wander.cache.ResponseCache;
 import dev.zerotorunning.wander.core.Deployment;
+import dev.zerotorunning.wander.core.DeploymentFilter;
 import dev.zerotorunning.wander.core.Page;
 import dev.zerotorunning.wander.errors.ApiException;
 import dev.zerotorunning.wander.service.DeploymentService;
@@ -29,9 +29,11 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class DeploymentResource {
   private final DeploymentService deployments;
+  private final CachedResponses cached;
 
-  public DeploymentResource(DeploymentService deployments) {
+  public DeploymentResource(DeploymentService deployments, ResponseCache cache) {
     this.deployments = deployments;
+    this.cached = new CachedResponses(cache);
   }
 
   @GET
@@ -41,11 +43,14 @@ public class DeploymentResource {
       @QueryParam("status") String status,
       @QueryParam("limit") String limit,
       @QueryParam("offset") String offset) {
-    Cached<Page<Deployment>> page =
-        deployments.list(QueryParams.deploymentFilter(service, environment, status, limit, offset));
-    boolean hit = page.status() == CacheStatus.HIT;
-    return CachedResponses.ok(
-        new ListEnvelope<>(page.value().items(), page.value().total(), hit), page.status());
+    DeploymentFilter filter =
+        QueryParams.deploymentFilter(service, environment, status, limit, offset);
+    return cached.read(
+        "deployments",
+        filter.cacheKey(),
+        () -> deployments.list(filter),
+        (Page<Deployment> page, Boolean hit) ->
+            new ListEnvelope<>(page.items(), page.total(), hit));
   }
 
   @GET

@@ -1,8 +1,7 @@
 package dev.zerotorunning.wander.resources;
 
 import dev.zerotorunning.wander.api.DataEnvelope;
-import dev.zerotorunning.wander.cache.Cached;
-import dev.zerotorunning.wander.core.Stats;
+import dev.zerotorunning.wander.cache.ResponseCache;
 import dev.zerotorunning.wander.service.StatsService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,14 +13,15 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {
   private final StatsService stats;
+  private final CachedResponses cached;
 
-  public StatsResource(StatsService stats) {
+  public StatsResource(StatsService stats, ResponseCache cache) {
     this.stats = stats;
+    this.cached = new CachedResponses(cache);
   }
 
   @GET
   public Response stats() {
-    Cached<Stats> cached = stats.stats();
-    return CachedResponses.ok(new DataEnvelope<>(cached.value()), cached.status());
+    return cached.read("stats", stats.cacheKey(), stats::stats, (s, hit) -> new DataEnvelope<>(s));
   }
 }

@@ -1,10 +1,8 @@
 package dev.zerotorunning.wander.service;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.zerotorunning.wander.api.FieldError;
 import dev.zerotorunning.wander.api.NewDeployment;
 import dev.zerotorunning.wander.api.StatusChange;
-import dev.zerotorunning.wander.cache.Cached;
 import dev.zerotorunning.wander.cache.ResponseCache;
 import dev.zerotorunning.wander.core.Deployment;
 import dev.zerotorunning.wander.core.DeploymentFilter;
@@ -27,8 +25,6 @@ import java.util.stream.Collectors;
  * recorded without a rollout move, and any completed one may be rolled back.
  */
 public class DeploymentService {
-  private static final TypeReference<Page<Deployment>> PAGE = new TypeReference<>() {};
-
   private final DeploymentDao deployments;
   private final ServiceDao services;
   private final EnvironmentDao environments;
@@ -48,12 +44,9 @@ public class DeploymentService {
     this.rollouts = rollouts;
   }
 
-  public Cached<Page<Deployment>> list(DeploymentFilter filter) {
-    return cache.read(
-        "deployments",
-        filter.cacheKey(),
-        PAGE,
-        () -> new Page<>(deployments.list(filter), deployments.count(filter)));
+  /** One page from PostgreSQL (the API's response cache sits in front: resources/). */
+  public Page<Deployment> list(DeploymentFilter filter) {
+    return new Page<>(deployments.list(filter), deployments.count(filter));
   }
 
   public Deployment get(long id) {

@@ -1,32 +1,27 @@
 package dev.zerotorunning.wander.service;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import dev.zerotorunning.wander.cache.Cached;
-import dev.zerotorunning.wander.cache.ResponseCache;
 import dev.zerotorunning.wander.core.DeploymentStatus;
 import dev.zerotorunning.wander.core.Stats;
 import dev.zerotorunning.wander.db.StatsDao;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The dashboard's aggregate figures, read through the cache. */
+/** The dashboard's aggregate figures. */
 public class StatsService {
   static final int CHART_DAYS = 14;
-  private static final TypeReference<Stats> STATS = new TypeReference<>() {};
 
   private final StatsDao dao;
-  private final ResponseCache cache;
 
-  public StatsService(StatsDao dao, ResponseCache cache) {
+  public StatsService(StatsDao dao) {
     this.dao = dao;
-    this.cache = cache;
   }
 
-  public Cached<Stats> stats() {
-    return cache.read("stats", "days=" + CHART_DAYS, STATS, this::compute);
+  /** The cache key of these figures' query (the resource caches the response). */
+  public String cacheKey() {
+    return "days=" + CHART_DAYS;
   }
 
-  private Stats compute() {
+  public Stats stats() {
     // Every status is listed, in lifecycle order, even at zero, so clients need no defaults.
     Map<String, Long> byStatus = new LinkedHashMap<>();
     for (DeploymentStatus status : DeploymentStatus.values()) {
