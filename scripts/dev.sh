@@ -76,6 +76,14 @@ print_host_api_settings() {
   info "  arguments    server api/config.yml   (working directory: the repository root)"
   info "  environment  $(host_api_env | paste -sd' ' -)"
   info "  then         http://localhost:8080/api/health (admin: http://localhost:8081)"
+  local files
+  if ! command -v java >/dev/null 2>&1; then
+    warn "no JDK on PATH: the IDE run configurations were not written to .run/ (make run-api needs a JDK too)"
+  elif files=$(write_ide_run_configs); then
+    info "  IDE          IntelliJ IDEA and VS Code (.vscode/launch.json) read them from $(paste -sd' ' - <<<"$files")"
+  else
+    warn "the IDE run configurations could not be written to .run/ (above)"
+  fi
 }
 
 # make dev PROFILE=<name>[,<name>]: a partial stack and/or Compose profiles (lib.sh resolve_profile).

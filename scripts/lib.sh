@@ -129,16 +129,17 @@ frontend:web'
 # whichever profile started it.
 compose_all() { COMPOSE_PROFILES='*' compose "$@"; }
 
-# Every valid PROFILE name: the partial stacks, then the Compose profiles of the configuration.
-profile_names() {
-  echo "$(cut -d: -f1 <<<"$PARTIAL_STACKS" | paste -sd' ' -) $(compose config --profiles 2>/dev/null | paste -sd' ' -)"
-}
+# The Compose profiles the compose files declare, on one line.
+compose_profiles_declared() { compose config --profiles 2>/dev/null | paste -sd' ' -; }
+# Every valid PROFILE name: the partial stacks, then the Compose profiles.
+profile_names() { echo "$(cut -d: -f1 <<<"$PARTIAL_STACKS" | paste -sd' ' -) $(compose_profiles_declared)"; }
 
 # resolve_profile PROFILE: sets PARTIAL_STACK (a partial stack's name, or empty: the whole stack)
 # and PROFILE_SERVICES (the services to run; empty: all of the configuration), and exports
 # COMPOSE_PROFILES as the Compose profiles named. Unknown names: one line with the valid list.
 resolve_profile() {
-  local name names stack declared=" $(compose config --profiles 2>/dev/null | paste -sd' ' -) " compose_profiles=''
+  local name names stack declared compose_profiles=''
+  declared=" $(compose_profiles_declared) "
   PARTIAL_STACK='' PROFILE_SERVICES=''
   IFS=', ' read -r -a names <<<"$1"
   for name in ${names[@]+"${names[@]}"}; do
@@ -167,6 +168,13 @@ host_api_env() {
     "DATABASE_USER=${POSTGRES_USER:-wander}" \
     "DATABASE_PASSWORD=${POSTGRES_PASSWORD:-}" \
     "REDIS_URI=redis://localhost:${REDIS_PORT:-6379}/0"
+}
+# The IDE run configurations for those settings, in .run/ (IntelliJ's api-host.run.xml, and
+# api-host.env, which .vscode/launch.json and make run-api read); prints the files written. Java from
+# source (tools/.../IdeRunConfigs). IDE_RUN_DIR moves them (make e2e, which runs on other ports).
+IDE_RUN_DIR=${IDE_RUN_DIR:-.run}
+write_ide_run_configs() {
+  host_api_env | java tools/src/main/java/dev/zerotorunning/devtools/IdeRunConfigs.java "$(api_main_class)" "$IDE_RUN_DIR"
 }
 # The platform the API image is built for (PLATFORM, else the Docker engine's architecture), or
 # one line with the fix on stderr and status 2. The choice is Java (tools/.../ImagePlatform).

@@ -49,8 +49,8 @@ class ProfilesTest {
 
   Resolved resolve(String profile) throws Exception {
     String script =
-        ". scripts/lib.sh && resolve_profile \"$1\""
-            + " && printf '%s|%s|%s\\n' \"$PARTIAL_STACK\" \"$PROFILE_SERVICES\" \"$COMPOSE_PROFILES\"";
+        ". scripts/lib.sh && resolve_profile \"$1\" && printf '%s|%s|%s\\n"
+            + "' \"$PARTIAL_STACK\" \"$PROFILE_SERVICES\" \"$COMPOSE_PROFILES\"";
     return bash(List.of(script, profile), Map.of());
   }
 
@@ -106,7 +106,8 @@ class ProfilesTest {
     assertEquals(1, r.exit());
     assertEquals(1, r.output().lines().count(), r.output());
     assertTrue(
-        r.output().matches("✗ PROFILE=nope is not a profile \\(one of: deps backend frontend .*\\).*"),
+        r.output()
+            .matches("✗ PROFILE=nope is not a profile \\(one of: deps backend frontend .*\\).*"),
         r.output());
     assertTrue(r.output().contains(" extra-metrics") && r.output().contains(" extra-tracing"));
   }
