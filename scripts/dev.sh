@@ -75,7 +75,7 @@ print_host_api_settings() {
   info "  main class   $(api_main_class)   (module api, JDK 17+)"
   info "  arguments    server api/config.yml   (working directory: the repository root)"
   info "  environment  $(host_api_env | paste -sd' ' -)"
-  info "  then         http://localhost:8080/api/health (admin: http://localhost:8081)"
+  info "  then         http://localhost:${API_PORT:-8080}/api/health (admin: http://localhost:${API_ADMIN_PORT:-8081})"
   local files
   if ! command -v java >/dev/null 2>&1; then
     warn "no JDK on PATH: the IDE run configurations were not written to .run/ (make run-api needs a JDK too)"
@@ -92,6 +92,8 @@ if [ -n "${PROFILE:-}" ]; then
   ensure_env # Compose reads .env to list the profiles
   resolve_profile "$PROFILE"
 fi
+# the preflight checks the ports of what starts (a host API on 8080 is fine for PROFILE=deps)
+export PREFLIGHT_SERVICES=${PROFILE_SERVICES:-}
 case $PARTIAL_STACK in
   frontend) export PREFLIGHT_JDK=0 BUILD_API=0 ;; # no JVM at all: the API is mocked in the browser
   deps) export BUILD_WEB=0 ;;

@@ -12,7 +12,7 @@ profiles() {
   export IDE_RUN_DIR=$tmp/run
   must timed "make down" down
   if timed "make dev PROFILE=deps" dev PROFILE=deps; then
-    local got api_pid api_port=$((API_PORT + 100)) admin_port=$((API_PORT + 101))
+    local got api_pid api_port=$API_PORT admin_port=$API_ADMIN_PORT
     got=$(running_services)
     if [ "$got" = "db redis" ]; then pass "PROFILE=deps runs db and redis only"; else flunk "PROFILE=deps runs: $got"; fi
     if grep -q 'make run-api' "$tmp/out" && grep -q "DATABASE_URL=jdbc:postgresql://localhost:$DB_PORT/" "$tmp/out"; then
@@ -25,8 +25,8 @@ profiles() {
     if grep -q '^Not running: migrate api worker web' "$tmp/status" && ! grep -q 'not created' "$tmp/status"; then
       pass "make status after PROFILE=deps: db and redis, and one line for the rest"
     else flunk "make status after PROFILE=deps: $(cat "$tmp/status")"; fi
-    # the printed settings, through make run-api, on free ports of this run
-    HTTP_PORT=$api_port ADMIN_PORT=$admin_port "${MAKE_CMD[@]}" run-api >"$tmp/run-api.log" 2>&1 &
+    # the printed settings, through make run-api: the API on API_PORT and API_ADMIN_PORT of this run
+    "${MAKE_CMD[@]}" run-api >"$tmp/run-api.log" 2>&1 &
     api_pid=$!
     for _ in $(seq 1 180); do
       STATUS=$(curl -s -o "$tmp/body" -w '%{http_code}' "http://127.0.0.1:$admin_port/ready" || true)
@@ -42,6 +42,9 @@ profiles() {
     else
       flunk "make run-api did not serve the seed: $(tail -n 5 "$tmp/run-api.log")"
     fi
+    if timed "make dev PROFILE=deps (again, the host API on API_PORT)" dev PROFILE=deps; then
+      pass "make dev PROFILE=deps again while the host API holds port $API_PORT"
+    else flunk "make dev PROFILE=deps refused to run beside make run-api"; fi
     pkill -P "$api_pid" 2>/dev/null || true
     kill "$api_pid" 2>/dev/null || true
     wait "$api_pid" 2>/dev/null || true

@@ -162,8 +162,11 @@ resolve_profile() {
 
 # The API's settings for a JVM on this machine (make run-api, an IDE) against the ports the deps
 # profile publishes; compose.yaml gives the containers the same keys with service names as hosts.
+# It listens where the api container would be published (API_PORT, API_ADMIN_PORT).
 host_api_env() {
   printf '%s\n' \
+    "HTTP_PORT=${API_PORT:-8080}" \
+    "ADMIN_PORT=${API_ADMIN_PORT:-8081}" \
     "DATABASE_URL=jdbc:postgresql://localhost:${DB_PORT:-5432}/${POSTGRES_DB:-wander}" \
     "DATABASE_USER=${POSTGRES_USER:-wander}" \
     "DATABASE_PASSWORD=${POSTGRES_PASSWORD:-}" \

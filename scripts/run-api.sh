@@ -26,5 +26,5 @@ info "run-api: compiling the API and resolving its classpath (Maven) ..."
 write_ide_run_configs >/dev/null
 while IFS= read -r setting; do export "${setting?}"; done < <(grep -v '^#' "$IDE_RUN_DIR/api-host.env")
 main=$(api_main_class)
-info "run-api: $main server api/config.yml -> http://localhost:8080 (admin :8081); Ctrl-C stops it"
+info "run-api: $main server api/config.yml -> http://localhost:$HTTP_PORT/api (admin :$ADMIN_PORT); Ctrl-C stops it"
 exec java -cp "api/target/classes:$(cat "$classpath")" "$main" server api/config.yml
