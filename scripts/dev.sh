@@ -92,8 +92,9 @@ if [ -n "${PROFILE:-}" ]; then
   ensure_env # Compose reads .env to list the profiles
   resolve_profile "$PROFILE"
 fi
-# the preflight checks the ports of what starts (a host API on 8080 is fine for PROFILE=deps)
-export PREFLIGHT_SERVICES=${PROFILE_SERVICES:-}
+# the services this make dev starts (empty: all): the preflight checks their ports only (a host API
+# on 8080 is fine for PROFILE=deps), and a failed start reports on them
+export DEV_SERVICES=${PROFILE_SERVICES:-}
 case $PARTIAL_STACK in
   frontend) export PREFLIGHT_JDK=0 BUILD_API=0 ;; # no JVM at all: the API is mocked in the browser
   deps) export BUILD_WEB=0 ;;

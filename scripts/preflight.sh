@@ -121,7 +121,7 @@ if $docker_ok; then
     while read -r svc port; do
       [ -n "$port" ] || continue
       # make dev PROFILE=...: only the services it starts
-      [ -z "${PREFLIGHT_SERVICES:-}" ] || [[ " $PREFLIGHT_SERVICES " == *" $svc "* ]] || continue
+      [ -z "${DEV_SERVICES:-}" ] || [[ " $DEV_SERVICES " == *" $svc "* ]] || continue
       ports_checked="$ports_checked $port"
       case $own_ports in *" $port "*) continue ;; esac # ours: make dev while up
       if holder=$(port_holder "$port"); then
