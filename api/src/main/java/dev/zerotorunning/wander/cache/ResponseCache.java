@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
  * Read-through cache of API responses in Redis. Entry keys carry a generation number; a write bumps
  * the generation, which makes every older entry unreachable in one command (they expire by TTL).
  * Any Redis failure turns into {@link CacheStatus#BYPASS}: the caller is answered from PostgreSQL.
+ * Each read is counted by its result ({@link CacheMetrics}).
  */
 public class ResponseCache {
   private static final Logger LOG = LoggerFactory.getLogger(ResponseCache.class);
@@ -27,14 +28,17 @@ public class ResponseCache {
   private final String prefix;
   private final long ttlSeconds;
   private final String generationKey;
+  private final CacheMetrics metrics;
 
   /** A write whose invalidation could not reach Redis; no entry may be read until it is done. */
   private final AtomicBoolean invalidationPending = new AtomicBoolean();
 
   private final AtomicBoolean bypassing = new AtomicBoolean();
 
-  public ResponseCache(RedisConnection redis, ObjectMapper mapper, CacheSettings settings) {
+  public ResponseCache(
+      RedisConnection redis, ObjectMapper mapper, CacheSettings settings, CacheMetrics metrics) {
     this.redis = redis;
+    this.metrics = metrics;
     this.mapper = mapper;
     this.prefix = settings.getKeyPrefix();
     this.ttlSeconds = Math.max(1, settings.getTtl().toSeconds());
@@ -42,6 +46,13 @@ public class ResponseCache {
   }
 
   public <T> Cached<T> read(String name, String query, TypeReference<T> type, Supplier<T> loader) {
+    Cached<T> answer = lookUp(name, query, type, loader);
+    metrics.record(name, answer.status());
+    return answer;
+  }
+
+  private <T> Cached<T> lookUp(
+      String name, String query, TypeReference<T> type, Supplier<T> loader) {
     String key;
     String stored;
     try {
