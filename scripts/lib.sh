@@ -287,6 +287,7 @@ urls() {
       api/5005) extra+=" jdwp :$port" ;;
       db/5432) main="postgresql://${POSTGRES_USER:-wander}@localhost:$port/${POSTGRES_DB:-wander}" ;;
       redis/6379) main="redis://localhost:$port" ;;
+      prometheus/9090) main="http://localhost:$port" ;;
       *) extra+=" :$port" ;;
     esac
   done
