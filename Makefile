@@ -16,8 +16,11 @@ N ?=
 # redis-cli and shell to the Kubernetes targets of mk/k8s.mk.
 K8S ?=
 k8s = $(filter 1 true yes,$(K8S))
-# PROFILE=deps|backend|frontend makes `make dev` start part of the stack (scripts/lib.sh names them).
+# PROFILE=deps|backend|frontend makes `make dev` start part of the stack; a Compose profile's name
+# (e.g. observability) adds its services; several join with commas (scripts/lib.sh resolve_profile).
 PROFILE ?=
+# Compose with every profile on: down, logs and shell reach whatever runs, whichever profile started it.
+compose-all = COMPOSE_PROFILES='*' $(COMPOSE)
 # OPEN=1 / OPEN=0: open the dashboard at the end of make dev, or not (default: on a desktop session).
 # The test targets never open one.
 e2e chaos bench: export OPEN = 0
@@ -30,7 +33,8 @@ DB_COMMAND = $(COMPOSE) run --rm --no-TTY migrate db
         build preflight test e2e chaos bench fmt lint hooks
 
 ##@ Stack
-dev: ## Start everything: preflight, build, up --wait, summary (PROFILE=deps|backend|frontend: part; K8S=1: Kubernetes)
+dev: ## Start everything: preflight, build, up --wait, summary (PROFILE=deps|backend|frontend|<Compose profile>; K8S=1: Kubernetes)
+	@$(if $(and $(k8s),$(PROFILE)),$(error PROFILE= is for the Compose stack (K8S=1 runs the whole stack). Fix: make dev K8S=1 without PROFILE=))
 	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-up,PROFILE="$(PROFILE)" scripts/dev.sh)
 
 run-api: ## The API on this machine's JVM against make dev PROFILE=deps (what an IDE runs)
@@ -39,7 +43,7 @@ run-api: ## The API on this machine's JVM against make dev PROFILE=deps (what an
 # `rm --volumes` drops the containers' anonymous volumes (redis's /data) that `down` would leave
 # dangling; the named database volume stays.
 down: ## Stop and remove the containers; keeps the data (K8S=1: Kubernetes)
-	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-down,$(COMPOSE) rm --stop --force --volumes && $(COMPOSE) down --remove-orphans)
+	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-down,$(compose-all) rm --stop --force --volumes && $(compose-all) down --remove-orphans)
 
 clean: ## Remove containers, volumes (all data) and the project's images
 	@scripts/clean.sh
@@ -48,7 +52,7 @@ status: ## Each service: state, health, time to healthy, URL (K8S=1: Kubernetes)
 	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-status,scripts/summary.sh)
 
 logs: ## Follow the logs of every service, or of SVC=<name>, e.g. SVC=worker (K8S=1: Kubernetes)
-	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-logs,$(COMPOSE) logs --follow --tail 100 $(SVC))
+	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-logs,$(compose-all) logs --follow --tail 100 $(SVC))
 
 restart: ## Restart every service, or SVC=<name>, and wait until healthy (K8S=1: Kubernetes)
 	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-restart,scripts/restart.sh $(SVC))
@@ -79,7 +83,7 @@ redis-cli: ## Open redis-cli on the cache (K8S=1: Kubernetes)
 ##@ Development
 shell: ## Open a shell in SVC=<name> (e.g. make shell SVC=api; K8S=1: Kubernetes)
 	@$(if $(SVC),,$(error usage: make shell SVC=<db|redis|api|worker|web>))
-	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-shell,$(COMPOSE) exec $(SVC) sh -c 'command -v bash >/dev/null && exec bash || exec sh')
+	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-shell,$(compose-all) exec $(SVC) sh -c 'command -v bash >/dev/null && exec bash || exec sh')
 
 build: ## Build the images that changed: API (Jib), web (FORCE=1: rebuild the API)
 	@scripts/build.sh

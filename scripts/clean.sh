@@ -12,7 +12,7 @@ project=$(project_name)
 warn "clean: removing project '$project': its containers, its volumes (ALL database data, node_modules) and the images ${images[*]}"
 
 if [ -f .env ] || [ -n "${POSTGRES_PASSWORD:-}" ]; then
-  compose down --volumes --remove-orphans --timeout 5
+  compose_all down --volumes --remove-orphans --timeout 5
 else # no .env: Compose cannot interpolate the files; remove by label instead
   read -r -a ids <<<"$(docker ps -aq --filter "label=com.docker.compose.project=$project" | paste -sd' ' -)"
   ((${#ids[@]} == 0)) || docker rm -f "${ids[@]}" >/dev/null

@@ -39,23 +39,31 @@ stack_current() {
   [ "$(wc -l <<<"$inspected")" = "$expected" ] || return 1 # orphans
 }
 
-# up_profile NAME "SERVICES" TIMEOUT: the partial stack, and nothing else of the project running.
-# shellcheck disable=SC2086 # $2 and $others are word lists of service names
-up_profile() {
-  local others log
-  others=$(services_in_order | grep -vxF -f <(tr ' ' '\n' <<<"$2") || true)
-  [ -z "$others" ] || compose rm --stop --force $others >/dev/null 2>&1
-  info "up: PROFILE=$1 ($2), waiting up to ${3}s for each to be healthy ..."
+# stop_others "SERVICES": stop and remove the project's services outside SERVICES (whichever
+# profile started them), so that what runs is exactly what this make dev asked for.
+# shellcheck disable=SC2086 # word lists of service names
+stop_others() {
+  local others
+  others=$(COMPOSE_PROFILES='*' services_in_order | grep -vxF -f <(tr ' ' '\n' <<<"$1") || true)
+  [ -z "$others" ] || compose_all rm --stop --force $others >/dev/null 2>&1
+}
+
+# up_partial NAME "SERVICES" TIMEOUT: a partial stack (lib.sh PARTIAL_STACKS), and any service a
+# Compose profile adds to it.
+# shellcheck disable=SC2086 # $2 is a word list of service names
+up_partial() {
+  local log
+  info "up: PROFILE=${PROFILE} ($2), waiting up to ${3}s for each to be healthy ..."
   case $1 in
     deps)
       # nothing waits for the one-shot here, so it runs in the foreground: migrate, then seed
-      compose up --detach --wait --wait-timeout "$3" db redis || scripts/diagnose.sh
+      compose up --detach --wait --wait-timeout "$3" $2 || scripts/diagnose.sh
       log=$(mktemp)
       compose run --rm --no-TTY migrate >"$log" 2>&1 || { tail -n 30 "$log" >&2; die "up: migrate failed (output above). Fix it, then: make dev PROFILE=deps"; }
       rm -f "$log"
       ok "up: database migrated and seeded"
       ;;
-    frontend) VITE_API_MOCK=1 compose up --detach --wait --wait-timeout "$3" --no-deps web || scripts/diagnose.sh ;;
+    frontend) VITE_API_MOCK=1 compose up --detach --wait --wait-timeout "$3" --no-deps $2 || scripts/diagnose.sh ;;
     *) compose up --detach --wait --wait-timeout "$3" $2 || scripts/diagnose.sh ;;
   esac
 }
@@ -67,14 +75,27 @@ print_host_api_settings() {
   info "  main class   $(api_main_class)   (module api, JDK 17+)"
   info "  arguments    server api/config.yml   (working directory: the repository root)"
   info "  environment  $(host_api_env | paste -sd' ' -)"
-  info "  then         http://localhost:8080/api/health (admin: http://localhost:8081)"
+  info "  then         http://localhost:${API_PORT:-8080}/api/health (admin: http://localhost:${API_ADMIN_PORT:-8081})"
+  local files
+  if ! command -v java >/dev/null 2>&1; then
+    warn "no JDK on PATH: the IDE run configurations were not written to .run/ (make run-api needs a JDK too)"
+  elif files=$(write_ide_run_configs); then
+    info "  IDE          IntelliJ IDEA and VS Code (.vscode/launch.json) read them from $(paste -sd' ' - <<<"$files")"
+  else
+    warn "the IDE run configurations could not be written to .run/ (above)"
+  fi
 }
 
-# make dev PROFILE=<name>: only that profile's services (lib.sh profile_services).
-profile=${PROFILE:-}
-profile_svcs=""
-[ -z "$profile" ] || profile_svcs=$(require_profile "$profile")
-case $profile in
+# make dev PROFILE=<name>[,<name>]: a partial stack and/or Compose profiles (lib.sh resolve_profile).
+PARTIAL_STACK=''
+if [ -n "${PROFILE:-}" ]; then
+  ensure_env # Compose reads .env to list the profiles
+  resolve_profile "$PROFILE"
+fi
+# the services this make dev starts (empty: all): the preflight checks their ports only (a host API
+# on 8080 is fine for PROFILE=deps), and a failed start reports on them
+export DEV_SERVICES=${PROFILE_SERVICES:-}
+case $PARTIAL_STACK in
   frontend) export PREFLIGHT_JDK=0 BUILD_API=0 ;; # no JVM at all: the API is mocked in the browser
   deps) export BUILD_WEB=0 ;;
   backend) export BUILD_WEB=0 ;;
@@ -93,18 +114,20 @@ events_pid=$!
 trap 'kill "$events_pid" 2>/dev/null || true; rm -f "$events"' EXIT
 
 timeout=${DEV_WAIT_TIMEOUT:-300}
-if [ -n "$profile" ]; then
-  up_profile "$profile" "$profile_svcs" "$timeout"
+if [ -n "$PARTIAL_STACK" ]; then
+  stop_others "$PROFILE_SERVICES"
+  up_partial "$PARTIAL_STACK" "$PROFILE_SERVICES" "$timeout"
 elif stack_current; then
   ok "up: the stack is already up, healthy and current: nothing to start"
 else
-  info "up: starting the stack, waiting up to ${timeout}s for every service to be healthy ..."
+  stop_others "$(services_in_order | paste -sd' ' -)"
+  info "up: starting the stack${COMPOSE_PROFILES:+ with the Compose profiles $COMPOSE_PROFILES}, waiting up to ${timeout}s for every service to be healthy ..."
   if ! compose up --detach --wait --wait-timeout "$timeout" --remove-orphans; then
     scripts/diagnose.sh # exits 1
   fi
 fi
 echo
 scripts/summary.sh "$start" "$events"
-[ "$profile" != deps ] || print_host_api_settings
-[ "$profile" != frontend ] || info "PROFILE=frontend: no API runs; the dashboard's API is mocked in the browser (web/src/testing, the tests' MSW handlers)."
-[ "$profile" = deps ] || [ "$profile" = backend ] || scripts/open-browser.sh
+[ "$PARTIAL_STACK" != deps ] || print_host_api_settings
+[ "$PARTIAL_STACK" != frontend ] || info "PROFILE=frontend: no API runs; the dashboard's API is mocked in the browser (web/src/testing, the tests' MSW handlers)."
+[ "$PARTIAL_STACK" = deps ] || [ "$PARTIAL_STACK" = backend ] || scripts/open-browser.sh

@@ -21,7 +21,8 @@ hint() {
 
 format='{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}|{{.State.ExitCode}}'
 bad=()
-for svc in $(services_in_order); do
+# make dev PROFILE=...: the services it starts (DEV_SERVICES), else all
+for svc in ${DEV_SERVICES:-$(services_in_order)}; do
   ids=$(compose ps -a -q "$svc" 2>/dev/null || true)
   if [ -z "$ids" ]; then
     bad+=("$svc")

@@ -13,7 +13,9 @@
 #  8. a published port taken -> make dev refuses, names the port, starts nothing
 #  9. the production-like compose.yaml alone (nginx image) answers the contract too
 # 10. scripts/k8s/compare-with-compose.sh when present
-# 11. make dev PROFILE=deps (then make run-api), backend, frontend (browser on the mocked API), and
+# 11. make dev PROFILE=observability: Prometheus's targets, make status, the live panel in Chromium
+#     (scripts/e2e-observability.sh)
+# 12. make dev PROFILE=deps (then make run-api), backend, frontend (browser on the mocked API), and
 #     VITE_POLL reaching the dev server (scripts/e2e-profiles.sh); make clean
 # Always tears down (trap), prints measured times (no assertions on time), keeps the exit code.
 set -euo pipefail
@@ -23,6 +25,7 @@ set -euo pipefail
 export COMPOSE_PROJECT_NAME=${E2E_PROJECT:-zero-to-running-e2e}
 export WEB_PORT=${E2E_WEB_PORT:-13000} API_PORT=${E2E_API_PORT:-18080} API_ADMIN_PORT=${E2E_API_ADMIN_PORT:-18081}
 export API_DEBUG_PORT=${E2E_API_DEBUG_PORT:-15005} DB_PORT=${E2E_DB_PORT:-15432} REDIS_PORT=${E2E_REDIS_PORT:-16379}
+export PROMETHEUS_PORT=${E2E_PROMETHEUS_PORT:-19090}
 export API_IMAGE=zero-to-running/api:e2e WEB_IMAGE=zero-to-running/web:e2e WEB_DEV_IMAGE=zero-to-running/web-dev:e2e
 # Short rollout steps so the e2e does not wait minutes (the defaults, 1-3 s a step, stay realistic).
 export ROLLOUT_STEP_DELAY_MIN=${E2E_ROLLOUT_STEP_DELAY_MIN:-400ms} ROLLOUT_STEP_DELAY_MAX=${E2E_ROLLOUT_STEP_DELAY_MAX:-1200ms}
@@ -203,9 +206,11 @@ contract() { # every endpoint of the HTTP contract, read-only and write
 # The rollout worker: the rollouts function.
 # shellcheck source=scripts/e2e-rollouts.sh
 . "$(dirname "$0")/e2e-rollouts.sh"
-# Partial stacks: the profiles function.
+# Partial stacks and the observability profile: the profiles and observability functions.
 # shellcheck source=scripts/e2e-profiles.sh
 . "$(dirname "$0")/e2e-profiles.sh"
+# shellcheck source=scripts/e2e-observability.sh
+. "$(dirname "$0")/e2e-observability.sh"
 
 # ---------------------------------------------------------------------------------------------
 section "start from nothing: make clean"
@@ -246,6 +251,9 @@ if [ -f web/e2e/dashboard.e2e.mjs ]; then
   if (cd web && npm ci --no-audit --no-fund --loglevel=error && BASE_URL=$BASE npm run e2e); then
     pass "browser: dashboard e2e"
   else flunk "browser: dashboard e2e (web/e2e/dashboard.e2e.mjs)"; fi
+  if (cd web && BASE_URL=$BASE EXPECT=off npm run -s e2e:metrics-panel); then
+    pass "browser: without the observability profile the metrics panel says how to start it"
+  else flunk "browser: the metrics panel without Prometheus (web/e2e/metrics-panel.e2e.mjs EXPECT=off)"; fi
 fi
 
 section "Redis down: reads bypass the cache"
@@ -299,6 +307,7 @@ fi
 listener=''
 docker rm -f "$COMPOSE_PROJECT_NAME-port-blocker" >/dev/null 2>&1 || true
 
+observability
 profiles
 
 if [ -f web/Dockerfile ]; then
@@ -328,6 +337,9 @@ if [ -f web/Dockerfile ]; then
       if (cd web && BASE_URL=$BASE SCREENSHOT_DIR="$ROOT/build/e2e/nginx" npm run -s e2e); then
         pass "browser: dashboard e2e on nginx"
       else flunk "browser: dashboard e2e on nginx (web/e2e/dashboard.e2e.mjs)"; fi
+      if (cd web && BASE_URL=$BASE EXPECT=off npm run -s e2e:metrics-panel); then
+        pass "browser: nginx answers the metrics panel in Prometheus's error shape when it is off"
+      else flunk "browser: the metrics panel on nginx without Prometheus (EXPECT=off)"; fi
     fi
   else
     flunk "make dev with compose.yaml only"

@@ -114,31 +114,70 @@ services_in_order() {
   done
 }
 
-# make dev PROFILE=<name>: a partial stack (README "Profiles"). The services each profile runs;
-# none = the whole stack. This list is the one place the profiles are named.
-PROFILES="deps backend frontend"
-profile_services() {
-  case $1 in
-    deps) echo "db redis" ;;              # migrated and seeded; the API runs in the IDE / make run-api
-    backend) echo "db redis migrate api worker" ;;
-    frontend) echo "web" ;;               # the Vite dev server with the API mocked in the browser
-    *) return 1 ;;
-  esac
-}
-# The profile's services, or a one-line error with the valid names.
-require_profile() {
-  profile_services "$1" ||
-    die "PROFILE=$1 is not a profile (one of: $PROFILES). Fix: make dev PROFILE=deps, or no PROFILE for everything"
+# make dev PROFILE=<name>[,<name>...] (README "Profiles"). A name is one of two kinds:
+# - a partial stack, defined here with its services: Compose profiles cannot say "only these"
+#   (a service without `profiles:` always starts, and compose.yaml alone stays the whole product);
+# - a Compose profile, declared by `profiles:` in the compose files (e.g. observability): its
+#   services join the stack, or the partial stack.
+PARTIAL_STACKS='deps:db redis
+backend:db redis migrate api worker
+frontend:web'
+# deps: migrated and seeded; the API runs in the IDE / make run-api. frontend: the Vite dev server
+# with the API mocked in the browser.
+
+# Compose with every profile on: make down, logs, status and restart act on whatever runs,
+# whichever profile started it.
+compose_all() { COMPOSE_PROFILES='*' compose "$@"; }
+
+# The Compose profiles the compose files declare, on one line.
+compose_profiles_declared() { compose config --profiles 2>/dev/null | paste -sd' ' -; }
+# Every valid PROFILE name: the partial stacks, then the Compose profiles.
+profile_names() { echo "$(cut -d: -f1 <<<"$PARTIAL_STACKS" | paste -sd' ' -) $(compose_profiles_declared)"; }
+
+# resolve_profile PROFILE: sets PARTIAL_STACK (a partial stack's name, or empty: the whole stack)
+# and PROFILE_SERVICES (the services to run; empty: all of the configuration), and exports
+# COMPOSE_PROFILES as the Compose profiles named. Unknown names: one line with the valid list.
+resolve_profile() {
+  local name names stack declared compose_profiles=''
+  declared=" $(compose_profiles_declared) "
+  PARTIAL_STACK='' PROFILE_SERVICES=''
+  IFS=', ' read -r -a names <<<"$1"
+  for name in ${names[@]+"${names[@]}"}; do
+    stack=$(awk -F: -v n="$name" '$1 == n { print $2 }' <<<"$PARTIAL_STACKS")
+    if [ -n "$stack" ]; then
+      [ -z "$PARTIAL_STACK" ] || die "PROFILE=$1 names two partial stacks ($PARTIAL_STACK and $name). Fix: one of them, plus any Compose profile (one of: $(profile_names))"
+      PARTIAL_STACK=$name PROFILE_SERVICES=$stack
+    elif [[ $declared == *" $name "* ]]; then
+      compose_profiles+=${compose_profiles:+,}$name
+    else
+      die "PROFILE=$name is not a profile (one of: $(profile_names)). Fix: make dev PROFILE=deps, or no PROFILE for everything"
+    fi
+  done
+  # the services the Compose profiles add to a partial stack
+  [ -z "$PARTIAL_STACK" ] || [ -z "$compose_profiles" ] ||
+    PROFILE_SERVICES+=" $(comm -13 <(COMPOSE_PROFILES='' compose config --services | sort) \
+      <(COMPOSE_PROFILES=$compose_profiles compose config --services | sort) | paste -sd' ' -)"
+  export COMPOSE_PROFILES=$compose_profiles
 }
 
 # The API's settings for a JVM on this machine (make run-api, an IDE) against the ports the deps
 # profile publishes; compose.yaml gives the containers the same keys with service names as hosts.
+# It listens where the api container would be published (API_PORT, API_ADMIN_PORT).
 host_api_env() {
   printf '%s\n' \
+    "HTTP_PORT=${API_PORT:-8080}" \
+    "ADMIN_PORT=${API_ADMIN_PORT:-8081}" \
     "DATABASE_URL=jdbc:postgresql://localhost:${DB_PORT:-5432}/${POSTGRES_DB:-wander}" \
     "DATABASE_USER=${POSTGRES_USER:-wander}" \
     "DATABASE_PASSWORD=${POSTGRES_PASSWORD:-}" \
     "REDIS_URI=redis://localhost:${REDIS_PORT:-6379}/0"
+}
+# The IDE run configurations for those settings, in .run/ (IntelliJ's api-host.run.xml, and
+# api-host.env, which .vscode/launch.json and make run-api read); prints the files written. Java from
+# source (tools/.../IdeRunConfigs). IDE_RUN_DIR moves them (make e2e, which runs on other ports).
+IDE_RUN_DIR=${IDE_RUN_DIR:-.run}
+write_ide_run_configs() {
+  host_api_env | java tools/src/main/java/dev/zerotorunning/devtools/IdeRunConfigs.java "$(api_main_class)" "$IDE_RUN_DIR"
 }
 # The platform the API image is built for (PLATFORM, else the Docker engine's architecture), or
 # one line with the fix on stderr and status 2. The choice is Java (tools/.../ImagePlatform).
@@ -248,6 +287,7 @@ urls() {
       api/5005) extra+=" jdwp :$port" ;;
       db/5432) main="postgresql://${POSTGRES_USER:-wander}@localhost:$port/${POSTGRES_DB:-wander}" ;;
       redis/6379) main="redis://localhost:$port" ;;
+      prometheus/9090) main="http://localhost:$port" ;;
       *) extra+=" :$port" ;;
     esac
   done

@@ -120,6 +120,8 @@ if $docker_ok; then
       top == "services:" && /^ +published:/ { p = $2; gsub(/"/, "", p); print svc, p }' <<<"$config")
     while read -r svc port; do
       [ -n "$port" ] || continue
+      # make dev PROFILE=...: only the services it starts
+      [ -z "${DEV_SERVICES:-}" ] || [[ " $DEV_SERVICES " == *" $svc "* ]] || continue
       ports_checked="$ports_checked $port"
       case $own_ports in *" $port "*) continue ;; esac # ours: make dev while up
       if holder=$(port_holder "$port"); then

@@ -6,14 +6,19 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 load_env .env
 
-if [ $# -gt 0 ]; then services=("$@"); else services=(db redis api worker web); fi
+# Without SVC: the long-running services that run now, whichever profile started them.
+if [ $# -gt 0 ]; then services=("$@"); else
+  read -r -a services <<<"$(COMPOSE_PROFILES='*' services_in_order | grep -vxF migrate | grep -xF -f <(compose_all ps --status running --services) | paste -sd' ' -)"
+  ((${#services[@]} > 0)) || die "restart: nothing runs. Fix: make dev"
+fi
 scale=()
 case " ${services[*]} " in
   *" worker "*)
-    n=$(compose ps -a -q worker 2>/dev/null | wc -l | tr -d ' ')
+    n=$(compose_all ps -a -q worker 2>/dev/null | wc -l | tr -d ' ')
     [ "$n" = 0 ] || scale=(--scale "worker=$n")
     ;;
 esac
-compose restart "${services[@]}"
-compose up --detach --wait --no-deps ${scale[@]+"${scale[@]}"} "${services[@]}"
+compose_all restart "${services[@]}"
+# --no-recreate: restart keeps each container as it was started (e.g. web with the API mocked).
+compose_all up --detach --wait --no-deps --no-recreate ${scale[@]+"${scale[@]}"} "${services[@]}"
 "$(dirname "$0")/summary.sh"

@@ -46,14 +46,18 @@ format+='{{if .State.Health}}{{range .State.Health.Log}}{{.ExitCode}},{{json .En
 # shellcheck disable=SC2016 # a Go template, not shell
 format+='{{range $p, $c := .NetworkSettings.Ports}}{{range $c}}{{$p}}={{.HostIp}}:{{.HostPort}} {{end}}{{end}}'
 
-rows=() running=0 done=0 total=0 last_ready=0
+# Every service that has containers, whichever profile started it; of the others, only those a
+# plain make dev starts are named (after a partial stack), in one line.
+configured=" $(services_in_order | paste -sd' ' -) "
+export COMPOSE_PROFILES='*'
+rows=() absent=() running=0 done=0 total=0 last_ready=0
 now=$(now_ms)
 for svc in $(services_in_order); do
   # A scaled service (the worker) has one container per replica, listed as worker-1, worker-2, ...
   # shellcheck disable=SC2207 # container ids: no spaces, no globs
   ids=($(compose ps -a -q "$svc" 2>/dev/null))
   if ((${#ids[@]} == 0)); then
-    rows+=("$svc|not created|-|-|-| ")
+    [[ $configured != *" $svc "* ]] || absent+=("$svc")
     continue
   fi
   while IFS='|' read -r number name host state health started finished code log ports; do
@@ -96,6 +100,7 @@ fi
   printf '%s\n' "${rows[@]}"
 } | column -t -s '|' | sed "1s/.*/$C_BOLD&$C_OFF/"
 
+[ -n "$start_ms" ] || ((${#absent[@]} == 0)) || info "Not running: ${absent[*]} (make dev starts them)"
 echo
 if [ -n "$start_ms" ]; then
   ok "make dev: stack ready in $(fmt_ms $((now - start_ms)))$( ((last_ready == 0)) || echo " (last service healthy at +$(fmt_ms $((last_ready - start_ms))))"); $running services running$( ((done == 0)) || echo ", $done one-shot done")."

@@ -1,4 +1,6 @@
 /// <reference types="vitest/config" />
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type ProxyOptions } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -19,6 +21,50 @@ const apiProxy: ProxyOptions = {
   },
 };
 
+// Prometheus (make dev PROFILE=observability) for the metrics panel: `http://prometheus:9090` in
+// compose. Without the profile nothing listens there: before proxying, the dev server checks that
+// the target accepts a connection, and when it does not, answers 503 with Prometheus's error body
+// as nginx does (web/nginx/default.conf.template), instead of logging a proxy error every poll.
+const PROBE_TIMEOUT_MS = 1_000;
+
+const UNAVAILABLE_BODY = JSON.stringify({
+  status: 'error',
+  errorType: 'unavailable',
+  error: 'Prometheus is not running or not ready (make dev PROFILE=observability starts it)',
+});
+
+function accepts(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(PROBE_TIMEOUT_MS, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+/** A proxy `bypass`: undefined proxies the request; a string, with the answer sent, skips it. */
+function answerWhenUnreachable(target: string) {
+  const url = new URL(target);
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  return async (req: IncomingMessage, res: ServerResponse | undefined) => {
+    if (!res || (await accepts(url.hostname, port))) return undefined;
+    res.writeHead(503, { 'Content-Type': 'application/json' }).end(UNAVAILABLE_BODY);
+    return req.url ?? '/';
+  };
+}
+
+const prometheusTarget = process.env.PROMETHEUS_PROXY_TARGET || 'http://localhost:9090';
+const prometheusProxy: ProxyOptions = {
+  target: prometheusTarget,
+  changeOrigin: true,
+  rewrite: (path) => path.replace(/^\/prometheus/, ''),
+  bypass: answerWhenUnreachable(prometheusTarget),
+};
+
 export default defineConfig({
   plugins: [react()],
   server: {
@@ -28,12 +74,13 @@ export default defineConfig({
     proxy: {
       // http-proxy copies every upstream response header, so X-Cache reaches the browser.
       '/api': apiProxy,
+      '/prometheus/': prometheusProxy,
     },
     // Bind mounts from macOS/Windows hosts do not deliver inotify events to the container.
     watch: process.env.VITE_POLL ? { usePolling: true, interval: 300 } : undefined,
   },
   preview: {
-    proxy: { '/api': apiProxy },
+    proxy: { '/api': apiProxy, '/prometheus/': prometheusProxy },
   },
   build: {
     outDir: 'dist',

@@ -6,13 +6,16 @@ import { StatsPanel } from '../features/stats/components/StatsPanel';
 import { DeploymentsPanel } from '../features/deployments/components/DeploymentsPanel';
 import { CreateDeploymentForm } from '../features/deployments/components/CreateDeploymentForm';
 import { CacheIndicator } from '../features/cache/components/CacheIndicator';
+import { MetricsPanel } from '../features/metrics/components/MetricsPanel';
 
 export interface AppProps {
   /** How often the health badges poll /api/health. */
   healthIntervalMs?: number;
+  /** How often the live metrics panel queries Prometheus. */
+  metricsIntervalMs?: number;
 }
 
-export function App({ healthIntervalMs = 5_000 }: AppProps) {
+export function App({ healthIntervalMs = 5_000, metricsIntervalMs = 5_000 }: AppProps) {
   const [lastCreated, setLastCreated] = useState<number | null>(null);
   return (
     <>
@@ -37,6 +40,7 @@ export function App({ healthIntervalMs = 5_000 }: AppProps) {
           <aside className="sidebar">
             <CreateDeploymentForm onCreated={(d: Deployment) => setLastCreated(d.id)} />
             <CacheIndicator />
+            <MetricsPanel intervalMs={metricsIntervalMs} />
           </aside>
         </div>
       </main>

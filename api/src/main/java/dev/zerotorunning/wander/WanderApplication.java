@@ -16,6 +16,7 @@ import dev.zerotorunning.wander.health.HealthReporter;
 import dev.zerotorunning.wander.limits.RateLimitFilter;
 import dev.zerotorunning.wander.limits.WriteRateLimiter;
 import dev.zerotorunning.wander.logging.RequestIds;
+import dev.zerotorunning.wander.metrics.HttpMetrics;
 import dev.zerotorunning.wander.queue.RolloutQueue;
 import dev.zerotorunning.wander.resources.CacheResource;
 import dev.zerotorunning.wander.resources.DeploymentResource;
@@ -95,6 +96,7 @@ public class WanderApplication extends Application<WanderConfiguration> {
     environment.jersey().register(new BodySizeLimitFilter(MAX_BODY_BYTES));
     environment.jersey().register(new DrainUnreadBody());
     environment.jersey().register(new RequestIds());
+    environment.jersey().register(new HttpMetrics(backends.metrics()));
     environment
         .jersey()
         .register(new RateLimitFilter(new WriteRateLimiter(redis, config.getRateLimit())));

@@ -5,6 +5,7 @@ import dev.zerotorunning.wander.health.LivenessServlet;
 import dev.zerotorunning.wander.health.WorkerHealthCheck;
 import dev.zerotorunning.wander.queue.RolloutQueue;
 import dev.zerotorunning.wander.service.RolloutDispatcher;
+import dev.zerotorunning.wander.worker.RolloutMetrics;
 import dev.zerotorunning.wander.worker.RolloutRelay;
 import dev.zerotorunning.wander.worker.RolloutRunner;
 import dev.zerotorunning.wander.worker.RolloutSettings;
@@ -48,6 +49,7 @@ public class WorkerApplication extends Application<WanderConfiguration> {
             backends.daos(),
             new StepSimulator(new SplittableRandom(), settings),
             backends.cache(),
+            new RolloutMetrics(backends.metrics()),
             name,
             UUID.randomUUID().toString(),
             leaseTtl);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.zerotorunning.wander.support.Await;
 import dev.zerotorunning.wander.support.Http;
+import dev.zerotorunning.wander.support.Scrape;
 import dev.zerotorunning.wander.support.SeededStackTest;
 import dev.zerotorunning.wander.support.TestStack;
 import dev.zerotorunning.wander.worker.RolloutWorker;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class RolloutWorkerTest extends SeededStackTest {
   static final Duration DEADLINE = Duration.ofSeconds(60);
+  private static final String ROLLOUTS = "wander_rollouts_total";
 
   private final List<DropwizardTestSupport<WanderConfiguration>> workers = new ArrayList<>();
 
@@ -67,17 +69,22 @@ class RolloutWorkerTest extends SeededStackTest {
             http.get("/deployments?status=completed").json().get("data").get(0).get("id").asLong())
         .isEqualTo(id);
 
-    // No API on the worker: the admin port is its only one, for health checks.
+    // No API on the worker: the admin port is its only one, for health checks and metrics.
     assertThat(worker.getEnvironment().getApplicationContext().getServer().getConnectors())
         .hasSize(1);
     Http admin = admin(worker);
     assertThat(admin.get("/live").expectStatus(200).body()).contains("worker: up");
     assertThat(admin.get("/ready").expectStatus(200).body()).contains("worker: up");
+    awaitRollouts(admin, "completed", 1);
+    Scrape scrape = Scrape.of(admin);
+    assertThat(scrape.value(ROLLOUTS, "outcome", "failed")).isZero();
+    assertThat(scrape.matching(ROLLOUTS)).hasSize(6); // every outcome, from 0
+    assertThat(scrape.value("jvm_memory_used_bytes", "area", "heap")).isPositive();
   }
 
   @Test
   void aFailedRolloutStopsAtOneStepAndSaysWhy() throws Exception {
-    worker("unlucky", "rollout.failureRate=1");
+    DropwizardTestSupport<WanderConfiguration> worker = worker("unlucky", "rollout.failureRate=1");
     long id = create(stack, "v3.2.0");
 
     JsonNode rollout = awaitEnd(http, id);
@@ -97,6 +104,8 @@ class RolloutWorkerTest extends SeededStackTest {
     assertThat(stack.stepRows(id)).isEqualTo(failedAt + 1);
     String error = http.get("/deployments/" + id).json().get("data").get("error_message").asText();
     assertThat(error).endsWith(" failed: " + failure);
+    awaitRollouts(admin(worker), "failed", 1);
+    assertThat(Scrape.of(admin(worker)).value(ROLLOUTS, "outcome", "completed")).isZero();
   }
 
   @Test
@@ -178,6 +187,14 @@ class RolloutWorkerTest extends SeededStackTest {
     assertThat(admin.get("/live").expectStatus(503).body())
         .contains("not live")
         .contains("worker stopped is not running");
+  }
+
+  /** The worker counts a rollout once its end is written: soon after the API shows it. */
+  private static void awaitRollouts(Http admin, String outcome, double count) {
+    Await.until(
+        ROLLOUTS + "{outcome=" + outcome + "} = " + count,
+        DEADLINE,
+        () -> Scrape.of(admin).value(ROLLOUTS, "outcome", outcome) == count);
   }
 
   /** The worker's one connector: its admin port. */

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * Read-through cache of API response bodies in Redis. Each entry records the generation it was
  * stored in; a write bumps the generation, which makes every older entry stale in one command (a
  * stale entry is a miss, overwritten by the next read, or expires by TTL). Any Redis failure turns
- * into {@link CacheStatus#BYPASS}: the caller is answered from PostgreSQL.
+ * into {@link CacheStatus#BYPASS}: the caller is answered from PostgreSQL. Each read is counted by
+ * its result ({@link CacheMetrics}).
  */
 public class ResponseCache {
   private static final Logger LOG = LoggerFactory.getLogger(ResponseCache.class);
@@ -35,14 +36,17 @@ public class ResponseCache {
   private final String prefix;
   private final long ttlSeconds;
   private final String generationKey;
+  private final CacheMetrics metrics;
 
   /** A write whose invalidation could not reach Redis; no entry may be read until it is done. */
   private final AtomicBoolean invalidationPending = new AtomicBoolean();
 
   private final AtomicBoolean bypassing = new AtomicBoolean();
 
-  public ResponseCache(RedisConnection redis, ObjectMapper mapper, CacheSettings settings) {
+  public ResponseCache(
+      RedisConnection redis, ObjectMapper mapper, CacheSettings settings, CacheMetrics metrics) {
     this.redis = redis;
+    this.metrics = metrics;
     this.mapper = mapper;
     this.prefix = settings.getKeyPrefix();
     this.ttlSeconds = Math.max(1, settings.getTtl().toSeconds());
@@ -55,6 +59,13 @@ public class ResponseCache {
    * generation and the entry) and hands back the bytes Redis sent, never parsed.
    */
   public <T> Cached<T> read(
+      String name, String query, Supplier<T> loader, Function<? super T, ?> hitBody) {
+    Cached<T> answer = lookUp(name, query, loader, hitBody);
+    metrics.record(name, answer.status());
+    return answer;
+  }
+
+  private <T> Cached<T> lookUp(
       String name, String query, Supplier<T> loader, Function<? super T, ?> hitBody) {
     String key = prefix + name + "?" + query;
     List<byte[]> found;

@@ -2,6 +2,7 @@ package dev.zerotorunning.wander.cli;
 
 import dev.zerotorunning.wander.JsonMapping;
 import dev.zerotorunning.wander.WanderConfiguration;
+import dev.zerotorunning.wander.cache.CacheMetrics;
 import dev.zerotorunning.wander.cache.RedisConnection;
 import dev.zerotorunning.wander.cache.ResponseCache;
 import dev.zerotorunning.wander.db.DatabaseMigrator;
@@ -123,7 +124,10 @@ public class DbCommand extends ConfiguredCommand<WanderConfiguration> {
     try {
       ResponseCache cache =
           new ResponseCache(
-              redis, JsonMapping.configure(bootstrap.getObjectMapper()), config.getCache());
+              redis,
+              JsonMapping.configure(bootstrap.getObjectMapper()),
+              config.getCache(),
+              CacheMetrics.unexposed());
       out.printf("Flushed %d cache entries.%n", cache.clear());
       RolloutSettings rollout = config.getRollout();
       new RolloutQueue(redis, rollout.getStream(), rollout.getGroup()).dropAll();

@@ -49,6 +49,7 @@ public class RolloutRunner {
   private final StepDao steps;
   private final StepSimulator simulator;
   private final ResponseCache cache;
+  private final RolloutMetrics metrics;
   private final String worker;
   private final String leaseToken;
   private final long leaseMillis;
@@ -59,6 +60,7 @@ public class RolloutRunner {
       Daos daos,
       StepSimulator simulator,
       ResponseCache cache,
+      RolloutMetrics metrics,
       String worker,
       String leaseToken,
       Duration leaseTtl) {
@@ -68,6 +70,7 @@ public class RolloutRunner {
     this.steps = daos.steps();
     this.simulator = simulator;
     this.cache = cache;
+    this.metrics = metrics;
     this.worker = worker;
     this.leaseToken = leaseToken;
     this.leaseMillis = leaseTtl.toMillis();
@@ -80,9 +83,12 @@ public class RolloutRunner {
   public Outcome run(long deploymentId, Runnable keepAlive) throws InterruptedException {
     Optional<Rollout> leased = rollouts.acquireLease(deploymentId, worker, leaseToken, leaseMillis);
     if (leased.isEmpty()) {
-      return rollouts.findById(deploymentId).filter(r -> !r.finished()).isPresent()
-          ? Outcome.HELD_ELSEWHERE
-          : Outcome.NOTHING_TO_DO;
+      if (rollouts.findById(deploymentId).filter(r -> !r.finished()).isPresent()) {
+        metrics.record(RolloutMetrics.Result.HELD_ELSEWHERE);
+        return Outcome.HELD_ELSEWHERE;
+      }
+      metrics.record(RolloutMetrics.Result.NOTHING_TO_DO);
+      return Outcome.NOTHING_TO_DO;
     }
     try {
       return walkSteps(deploymentId, decidePlan(leased.get()), keepAlive);
@@ -91,9 +97,11 @@ public class RolloutRunner {
           "Rollout {}: {}; leaving it to the worker that holds it now",
           deploymentId,
           e.getMessage());
+      metrics.record(RolloutMetrics.Result.LEASE_LOST);
       return Outcome.LEASE_LOST;
     } catch (InterruptedException e) {
       rollouts.release(deploymentId, leaseToken);
+      metrics.record(RolloutMetrics.Result.STOPPED);
       LOG.info("Rollout {}: stopped mid-way; released for another worker", deploymentId);
       throw e;
     }
@@ -119,6 +127,7 @@ public class RolloutRunner {
     if (!deployment.rollingOut()) {
       // Ended some other way (by hand, before rollouts were automated): nothing left to run.
       fencedRun(id, handle -> handle.attach(RolloutDao.class).finish(id, leaseToken));
+      metrics.record(RolloutMetrics.Result.NOTHING_TO_DO);
       return Outcome.NOTHING_TO_DO;
     }
     Map<RolloutStep, StepStatus> done =
@@ -148,6 +157,7 @@ public class RolloutRunner {
       if (fails || step == RolloutStep.DONE) {
         cache.invalidate();
         LOG.info("Rollout {}: deployment {}", id, fails ? "failed" : "completed");
+        metrics.record(fails ? RolloutMetrics.Result.FAILED : RolloutMetrics.Result.COMPLETED);
         return Outcome.FINISHED;
       }
     }

@@ -24,7 +24,7 @@ class ResponseCacheTest {
         new ObjectMapper().convertValue(Map.of("uri", stack.redisUri()), RedisFactory.class);
     redis = factory.build();
     CacheSettings settings = new CacheSettings();
-    cache = new ResponseCache(redis, new ObjectMapper(), settings);
+    cache = new ResponseCache(redis, new ObjectMapper(), settings, CacheMetrics.unexposed());
     cache.clear();
   }
 
@@ -32,6 +32,9 @@ class ResponseCacheTest {
   void disconnect() {
     redis.stop();
   }
+
+  /** A hit body with a fixed field order (a Map's order is unspecified). */
+  record Body(String data, boolean cached) {}
 
   private Cached<String> read(String value) {
     return cache.read(
@@ -41,7 +44,7 @@ class ResponseCacheTest {
           loads.incrementAndGet();
           return value;
         },
-        v -> Map.of("data", v, "cached", true));
+        v -> new Body(v, true));
   }
 
   @Test
@@ -68,7 +71,7 @@ class ResponseCacheTest {
               cache.invalidate(); // a write commits while this read is loading the old state
               return "old";
             },
-            v -> Map.of("data", v));
+            v -> new Body(v, false));
     assertThat(racing.status()).isEqualTo(CacheStatus.MISS);
 
     Cached<String> next = read("new");
