@@ -80,6 +80,17 @@ class MetricsTest extends SeededStackTest {
   }
 
   @Test
+  void anEntrysHitsAndBypassesAreSeriesFromItsFirstMiss() {
+    http.get("/services");
+    Scrape scrape = Scrape.of(admin);
+    for (String result : new String[] {"hit", "miss", "bypass"}) {
+      assertThat(scrape.matching(CACHE, "entry", "services", "result", result))
+          .as("the %s series of entry services", result)
+          .hasSize(1);
+    }
+  }
+
+  @Test
   void theJvmIsMeasuredToo() {
     Scrape scrape = Scrape.of(admin);
     assertThat(scrape.value("jvm_memory_used_bytes", "area", "heap")).isPositive();

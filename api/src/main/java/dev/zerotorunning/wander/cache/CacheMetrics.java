@@ -3,6 +3,8 @@ package dev.zerotorunning.wander.cache;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code wander_cache_lookups_total}: every cached read, by {@code entry} (what was read:
@@ -12,6 +14,7 @@ public final class CacheMetrics {
   public static final String NAME = "wander_cache_lookups";
 
   private final Counter lookups;
+  private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
   private CacheMetrics(Counter lookups) {
     this.lookups = lookups;
@@ -32,6 +35,17 @@ public final class CacheMetrics {
   }
 
   void record(String entry, CacheStatus status) {
-    lookups.labelValues(entry, status.name().toLowerCase(Locale.ROOT)).inc();
+    if (seen.add(entry)) {
+      // Every result of an entry exists from its first read on, at 0: rate() counts only the
+      // increases of a series it has seen, so a first hit would otherwise never show as a rate.
+      for (CacheStatus result : CacheStatus.values()) {
+        lookups.initLabelValues(entry, label(result));
+      }
+    }
+    lookups.labelValues(entry, label(status)).inc();
+  }
+
+  private static String label(CacheStatus status) {
+    return status.name().toLowerCase(Locale.ROOT);
   }
 }
