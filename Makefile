@@ -30,7 +30,7 @@ need-k8s = $(if $(wildcard mk/k8s.mk),,$(error K8S=1 needs mk/k8s.mk (make k8s))
 DB_COMMAND = $(COMPOSE) run --rm --no-TTY migrate db
 
 .PHONY: help dev run-api down clean status logs restart port-forward scale-worker workers reset-db seed psql redis-cli shell \
-        build preflight test e2e chaos bench fmt lint hooks
+        watch build preflight test e2e chaos bench fmt lint hooks
 
 ##@ Stack
 dev: ## Start everything: preflight, build, up --wait, summary (PROFILE=deps|backend|frontend|<Compose profile>; K8S=1: Kubernetes)
@@ -84,6 +84,9 @@ redis-cli: ## Open redis-cli on the cache (K8S=1: Kubernetes)
 shell: ## Open a shell in SVC=<name> (e.g. make shell SVC=api; K8S=1: Kubernetes)
 	@$(if $(SVC),,$(error usage: make shell SVC=<db|redis|api|worker|web>))
 	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-shell,$(compose-all) exec $(SVC) sh -c 'command -v bash >/dev/null && exec bash || exec sh')
+
+watch: ## On every save under api/src/main: compile, restart api and worker (make dev's fast path)
+	@scripts/watch.sh
 
 build: ## Build the images that changed: API (Jib), web (FORCE=1: rebuild the API)
 	@scripts/build.sh

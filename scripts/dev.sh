@@ -111,13 +111,27 @@ docker events --filter type=container --filter event=health_status \
   --filter "label=com.docker.compose.project=$(project_name)" \
   --format '{{.Actor.Attributes.name}} {{.TimeNano}} {{.Action}}' >"$events" 2>/dev/null &
 events_pid=$!
-trap 'kill "$events_pid" 2>/dev/null || true; rm -f "$events"' EXIT
+trap 'kill "$events_pid" 2>/dev/null || true; rm -f "$events" "$events.open"' EXIT
 
 timeout=${DEV_WAIT_TIMEOUT:-300}
+# build.sh compiled new API classes into the dev stack's mount (README "The inner loop"). Code only:
+# the running api and worker JVMs restart in place. New migrations, or nothing running: they stop,
+# and the up below starts them again after migrate.
+reload=$(cat target/make/api-classes.changed 2>/dev/null || true)
+if [ "$reload" = code ] && [ -n "$(compose ps -q --status running api 2>/dev/null)" ]; then
+  info "up: restarting api and worker on the new classes ..."
+  compose restart api worker >/dev/null 2>&1 || true
+  compose up --detach --wait --wait-timeout "$timeout" --no-deps --no-recreate api worker >/dev/null 2>&1 ||
+    scripts/diagnose.sh
+  reload=''
+elif [ -n "$reload" ]; then
+  info "up: restarting api and worker on the new classes, after migrate ..."
+  compose_all stop api worker >/dev/null 2>&1 || true
+fi
 if [ -n "$PARTIAL_STACK" ]; then
   stop_others "$PROFILE_SERVICES"
   up_partial "$PARTIAL_STACK" "$PROFILE_SERVICES" "$timeout"
-elif stack_current; then
+elif [ -z "$reload" ] && stack_current; then
   ok "up: the stack is already up, healthy and current: nothing to start"
 else
   stop_others "$(services_in_order | paste -sd' ' -)"
@@ -126,8 +140,18 @@ else
     scripts/diagnose.sh # exits 1
   fi
 fi
+rm -f target/make/api-classes.changed
+# The browser decision (a JVM start) runs beside the summary; its line comes last.
+opener=''
+if [ "$PARTIAL_STACK" != deps ] && [ "$PARTIAL_STACK" != backend ]; then
+  scripts/open-browser.sh >"$events.open" 2>&1 &
+  opener=$!
+fi
 echo
 scripts/summary.sh "$start" "$events"
 [ "$PARTIAL_STACK" != deps ] || print_host_api_settings
 [ "$PARTIAL_STACK" != frontend ] || info "PROFILE=frontend: no API runs; the dashboard's API is mocked in the browser (web/src/testing, the tests' MSW handlers)."
-[ "$PARTIAL_STACK" = deps ] || [ "$PARTIAL_STACK" = backend ] || scripts/open-browser.sh
+if [ -n "$opener" ]; then
+  wait "$opener" || true
+  cat "$events.open"
+fi

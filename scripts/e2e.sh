@@ -6,7 +6,8 @@
 #  3. the rollout worker: a POSTed deployment reaches completed|failed on its own with 5 consistent
 #     steps; make scale-worker N=3 spreads 9 rollouts over >= 2 workers; a worker docker-killed
 #     mid-rollout leaves its job to another one (attempts >= 2, each step recorded once); N=1 again
-#  4. make dev while up; make down + make dev -> the new deployment is still there
+#  4. make dev while up; a Java change -> make dev's fast path runs the new code (no image build);
+#     make down + make dev -> the new deployment is still there
 #  5. make reset-db -> exactly the seed again, cache flushed
 #  6. the dashboard in a real browser (web/e2e/dashboard.e2e.mjs)
 #  7. Redis stopped -> reads still succeed with X-Cache: BYPASS
@@ -42,6 +43,7 @@ passed=0 failed=0 times=() listener='' cleaned=false
 cleanup() {
   local rc=$?
   [ -z "$listener" ] || kill "$listener" 2>/dev/null || true
+  ! declare -F fast_path_restore >/dev/null || fast_path_restore
   if ! $cleaned; then
     info "e2e: tearing down ($COMPOSE_PROJECT_NAME)"
     "${MAKE_CMD[@]}" clean >/dev/null 2>&1 || true
@@ -211,6 +213,8 @@ contract() { # every endpoint of the HTTP contract, read-only and write
 . "$(dirname "$0")/e2e-profiles.sh"
 # shellcheck source=scripts/e2e-observability.sh
 . "$(dirname "$0")/e2e-observability.sh"
+# shellcheck source=scripts/e2e-fast-path.sh
+. "$(dirname "$0")/e2e-fast-path.sh"
 
 # ---------------------------------------------------------------------------------------------
 section "start from nothing: make clean"
@@ -224,6 +228,7 @@ section "make dev while the stack is up"
 must timed "make dev (stack already up)" dev
 req GET "/api/deployments/${CREATED:-0}"
 check "still serving after make dev while up" 200 ".data.id == ${CREATED:-0}"
+fast_path
 
 section "persistence: make down, make dev"
 must timed "make down" down

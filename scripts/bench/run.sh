@@ -59,11 +59,15 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-ROWS=() # "step|wall time|detail"
-row() {
-  ROWS+=("$1|$2|$3")
-  info "${C_BOLD}bench:${C_OFF} $1: $2${3:+ ($3)}"
+# One row a figure: "step|unit|value|detail|ceiling label|ceiling value" (unit ms or req/s); the
+# ceiling is what the same machine does in the same run without our code in the way.
+ROWS=()
+row() { # row STEP UNIT VALUE DETAIL [CEILING_LABEL CEILING_VALUE]
+  ROWS+=("$1|$2|$3|$4|${5:-}|${6:-}")
+  info "${C_BOLD}bench:${C_OFF} $1: $(figure "$2" "$3")${4:+ ($4)}${5:+; ceiling: $5 $(figure "$2" "$6")}"
 }
+figure() { if [ "$1" = ms ]; then fmt_ms "$2"; else echo "$2 $1"; fi; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b }'; }
 # timed_make LABEL TARGET: runs make TARGET (output in $tmp/out), sets TOOK_MS
 timed_make() {
   local t0 rc=0
@@ -84,18 +88,30 @@ dev_detail() {
     sed 's/zero-to-running\///' | paste -sd';' - | sed 's/;/; /g')
   echo "healthy after start: $services${build:+; $build}"
 }
+# The api's "healthy after" from make dev's summary table, in ms (empty when unknown).
+api_healthy_ms() {
+  awk '/^SERVICE/ { on = 1; next } on && $1 == "api" { print $4; exit }' "$tmp/out" |
+    awk '/^[0-9.]+ms$/ { sub(/ms/, ""); print int($0); next } /^[0-9.]+s$/ { sub(/s/, ""); print int($0 * 1000) }'
+}
 
 # --- 1-3: make dev cold, warm, after an edit ---------------------------------------------------
 info "bench: $(nproc) CPUs, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo 2>/dev/null || echo '? GB') RAM, Docker $(docker version -f '{{.Server.Version}}' 2>/dev/null)"
 "${MAKE_CMD[@]}" clean >/dev/null 2>&1 || true # cold: no images of this project, no volumes
 timed_make "cold" dev
-row "make dev, cold (no project images, no volumes)" "$(fmt_ms "$TOOK_MS")" "$(dev_detail)"
+row "make dev, cold (no project images, no volumes)" ms "$TOOK_MS" "$(dev_detail)"
 timed_make "down" down
-row "make down" "$(fmt_ms "$TOOK_MS")" ""
+row "make down" ms "$TOOK_MS" ""
+# The ceiling of a warm start: plain Compose on the same files and images, nothing of ours around it.
+t0=$(now_ms)
+compose up --detach --wait --quiet-pull >/dev/null 2>&1 || die "bench: plain docker compose up --wait failed"
+plain_ms=$(($(now_ms) - t0))
+timed_make "down" down
 timed_make "warm" dev
-row "make dev, warm (images built, stack down)" "$(fmt_ms "$TOOK_MS")" "$(dev_detail)"
+row "make dev, warm (images built, stack down)" ms "$TOOK_MS" "$(dev_detail)" "docker compose up --wait" "$plain_ms"
+api_ms=$(api_healthy_ms)
+[ -z "$api_ms" ] || row "api container start -> healthy (warm)" ms "$api_ms" "from make dev's summary"
 timed_make "again" dev
-row "make dev while up, nothing changed" "$(fmt_ms "$TOOK_MS")" ""
+row "make dev while up, nothing changed" ms "$TOOK_MS" ""
 
 old_api=$(docker ps -q --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME" --filter label=com.docker.compose.service=api)
 awk -v edit="$EDIT_LINE" '{ print } !done && /^public .*class .*[{]$/ { print edit; done = 1 }' "$EDIT_FILE" >"$tmp/edit.java"
@@ -104,7 +120,7 @@ timed_make "edit" dev
 restore_edit
 new_api=$(docker ps -q --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME" --filter label=com.docker.compose.service=api)
 [ "$new_api" != "$old_api" ] || warn "bench: the api container was not replaced after the edit"
-row "edit $(basename "$EDIT_FILE") -> make dev -> new api healthy" "$(fmt_ms "$TOOK_MS")" "$(dev_detail)"
+row "edit $(basename "$EDIT_FILE") -> make dev -> new api healthy" ms "$TOOK_MS" "$(dev_detail)"
 
 # --- 4: the generator ---------------------------------------------------------------------------
 if grep -Eqs '^k8s[[:space:]]*:' mk/*.mk; then
@@ -113,7 +129,7 @@ if grep -Eqs '^k8s[[:space:]]*:' mk/*.mk; then
   for run in 1 2; do
     t0=$(now_ms)
     if env -u COMPOSE_FILE -u COMPOSE_PROJECT_NAME "${MAKE_CMD[@]}" k8s >"$tmp/out" 2>&1; then
-      row "make k8s (run $run)" "$(fmt_ms $(($(now_ms) - t0)))" "regenerates k8s-generated/ from compose.yaml"
+      row "make k8s (run $run)" ms $(($(now_ms) - t0)) "regenerates k8s-generated/ from compose.yaml"
     else
       warn "bench: make k8s failed: $(tail -n 5 "$tmp/out")"
     fi
@@ -124,7 +140,7 @@ if grep -Eqs '^k8s[[:space:]]*:' mk/*.mk; then
     t0=$(now_ms)
     if env -u COMPOSE_PROJECT_NAME "${MAKE_CMD[@]}" k8s COMPOSE_FILE=scripts/bench/sentry-shaped/compose.yaml \
       K8S_DIR="$tmp/sentry-shaped" >"$tmp/out" 2>&1; then
-      row "make k8s, 57-service file (run $run)" "$(fmt_ms $(($(now_ms) - t0)))" "goal 2 s, JVM start included"
+      row "make k8s, 57-service file (run $run)" ms $(($(now_ms) - t0)) "goal 2 s, JVM start included"
     else
       warn "bench: make k8s of the 57-service file failed: $(tail -n 5 "$tmp/out")"
     fi
@@ -132,7 +148,8 @@ if grep -Eqs '^k8s[[:space:]]*:' mk/*.mk; then
 fi
 
 # --- 5: throughput and latency ----------------------------------------------------------------
-# wrk_run LABEL URL [METHOD BODY]: sets RPS P50 P99 ERR from count.lua's summary line
+# wrk_run LABEL URL [METHOD BODY [CEILING_LABEL CEILING_RPS]]: a row from count.lua's summary
+# line; sets RPS
 wrk_run() {
   local line kv
   WRK_METHOD=${3:-} WRK_BODY=${4:-} wrk -t"$THREADS" -c"$CONNS" -d"${SECS}s" --timeout 10s --latency \
@@ -140,11 +157,22 @@ wrk_run() {
   line=$(grep '^WRK ' "$tmp/wrk.out" | cut -d' ' -f2-) || die "bench: wrk printed no summary: $(tail -n 5 "$tmp/wrk.out")"
   local WRK_requests=0 WRK_s2xx=0 WRK_rps=0 WRK_p50_ms=0 WRK_p99_ms=0 WRK_hit=0 WRK_bypass=0 WRK_miss=0
   for kv in $line; do printf -v "WRK_${kv%%=*}" '%s' "${kv#*=}"; done
-  row "$1" "${SECS}s" "$WRK_rps req/s, p50 ${WRK_p50_ms} ms, p99 ${WRK_p99_ms} ms; $WRK_requests requests, $((WRK_requests - WRK_s2xx)) not 2xx; X-Cache HIT $WRK_hit MISS $WRK_miss BYPASS $WRK_bypass"
+  RPS=${WRK_rps%.*}
+  [ -z "$1" ] || row "$1" req/s "$RPS" "p50 ${WRK_p50_ms} ms, p99 ${WRK_p99_ms} ms; $WRK_requests requests, $((WRK_requests - WRK_s2xx)) not 2xx; X-Cache HIT $WRK_hit MISS $WRK_miss BYPASS $WRK_bypass" "${5:-}" "${6:-}"
 }
 target="$API/deployments?limit=20"
-curl -sf -o /dev/null "$target" && curl -sf -o /dev/null "$target" # cached
-wrk_run "GET /api/deployments, cache HIT (wrk -t$THREADS -c$CONNS)" "$target"
+curl -sf -o /dev/null "$target" && curl -sf -o "$tmp/static/deployments.json" --create-dirs "$target" # cached
+# The ceiling: nginx serving the same bytes as a static file, on the same machine, same wrk.
+nginx_port=${BENCH_NGINX_PORT:-24190}
+printf 'server { listen 8080; root /usr/share/nginx/html; default_type application/json; }\n' >"$tmp/nginx.conf"
+docker run -d --rm --name "$COMPOSE_PROJECT_NAME-nginx-ceiling" -p "127.0.0.1:$nginx_port:8080" \
+  -v "$tmp/static:/usr/share/nginx/html:ro" -v "$tmp/nginx.conf:/etc/nginx/conf.d/default.conf:ro" \
+  "${NGINX_IMAGE:-nginx:1.27-alpine}" >/dev/null || die "bench: could not start nginx for the ceiling"
+for _ in $(seq 1 50); do curl -sf -o /dev/null "http://127.0.0.1:$nginx_port/deployments.json" && break; sleep 0.2; done
+wrk_run "" "http://127.0.0.1:$nginx_port/deployments.json"
+nginx_rps=$RPS
+docker rm -f "$COMPOSE_PROJECT_NAME-nginx-ceiling" >/dev/null 2>&1 || true
+wrk_run "GET /api/deployments?limit=20, cache HIT (wrk -t$THREADS -c$CONNS)" "$target" "" "" "nginx, the same bytes as a static file" "$nginx_rps"
 compose stop redis >/dev/null 2>&1
 wrk_run "GET /api/deployments, Redis stopped: BYPASS (wrk -t$THREADS -c$CONNS)" "$target"
 compose start redis >/dev/null 2>&1
@@ -161,17 +189,23 @@ mkdir -p build/bench
   echo "The dev topology (compose.yaml + compose.override.yaml), API with $JVM_NOTE, on 127.0.0.1:$API_PORT;"
   echo "wrk -t$THREADS -c$CONNS -d${SECS}s on the same machine. Per-service times: container start to healthy."
   echo
-  echo "| Step | Wall time | Detail |"
-  echo "|---|---|---|"
+  echo "| Step | Ours | Ceiling (same run) | Ours / ceiling | Detail |"
+  echo "|---|---|---|---|---|"
   for r in "${ROWS[@]}"; do
-    IFS='|' read -r step took detail <<<"$r"
-    echo "| $step | $took | ${detail:--} |"
+    IFS='|' read -r step unit value detail clabel cvalue <<<"$r"
+    ceiling=- share=-
+    [ -z "$clabel" ] || ceiling="$clabel: $(figure "$unit" "$cvalue")" share="$(ratio "$value" "$cvalue")×"
+    echo "| $step | $(figure "$unit" "$value") | $ceiling | $share | ${detail:--} |"
   done
 } >build/bench/results.md
+for r in "${ROWS[@]}"; do
+  IFS='|' read -r step unit value detail clabel cvalue <<<"$r"
+  jq -n --arg step "$step" --arg unit "$unit" --argjson value "$value" --arg detail "$detail" \
+    --arg clabel "$clabel" --arg cvalue "$cvalue" --arg ratio "$(ratio "$value" "${cvalue:-0}")" \
+    '{step: $step, unit: $unit, value: $value, detail: $detail}
+     + if $clabel == "" then {} else {ceiling: {what: $clabel, value: ($cvalue | tonumber)}, ratio: ($ratio | tonumber)} end'
+done | jq -s --arg at "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --arg commit "$(git rev-parse --short HEAD 2>/dev/null || echo '?')" \
+  --argjson cpus "$(nproc)" '{at: $at, commit: $commit, cpus: $cpus, rows: .}' >build/bench/results.json
+cat build/bench/results.md
 echo
-{
-  echo "STEP|WALL TIME|DETAIL"
-  printf '%s\n' "${ROWS[@]}"
-} | column -t -s '|'
-echo
-ok "bench: written to build/bench/results.md"
+ok "bench: written to build/bench/results.md and build/bench/results.json"
