@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # make bench: the figures of this machine, measured in one run (never asserted; not run by CI).
 #   1. make dev cold: no project images, no volumes -> every service healthy (per-service times)
-#   2. make down; make dev warm: images built, stack down, data kept
-#   3. a harmless edit of one Java file (a comment; restored by a trap) -> make dev -> new api healthy
+#   2. make down; make dev warm: images built, stack down, data kept; next to plain
+#      `docker compose up --wait` of the same files; the api's start -> healthy
+#   3. a harmless edit of one Java file (a comment; restored by a trap) -> make dev (its fast path:
+#      compile, restart in place) -> new code healthy
 #   4. the generator: make k8s
 #   5. API throughput and p50/p99 latency with wrk (fixed threads, connections, seconds):
-#      GET /api/deployments with the cache (HIT), without Redis (BYPASS), POST /api/deployments
+#      GET /api/deployments with the cache (HIT) next to nginx serving the same bytes and to the
+#      admin /ping (Jetty alone), without Redis (BYPASS), POST /api/deployments
 # Own Compose project (ztr-bench) on non-default ports with its own image tags; writes unlimited
-# (RATE_LIMIT_WRITES_PER_MINUTE=0). Prints one table, also written to build/bench/results.md.
+# (RATE_LIMIT_WRITES_PER_MINUTE=0). Prints one table, also written to build/bench/results.md and
+# build/bench/results.json; a figure with a ceiling measured in the same run gets ours / ceiling.
 # BENCH_JAVA_TOOL_OPTIONS="..." replaces the dev JVM options of api and migrate (scripts/bench/compose.jvm.yaml).
 # Always tears down (make clean of ztr-bench; BENCH_KEEP=1 keeps it). BENCH_SECONDS (15),
 # BENCH_CONNECTIONS (8), BENCH_THREADS (2) tune the wrk runs.
@@ -173,6 +177,9 @@ wrk_run "" "http://127.0.0.1:$nginx_port/deployments.json"
 nginx_rps=$RPS
 docker rm -f "$COMPOSE_PROJECT_NAME-nginx-ceiling" >/dev/null 2>&1 || true
 wrk_run "GET /api/deployments?limit=20, cache HIT (wrk -t$THREADS -c$CONNS)" "$target" "" "" "nginx, the same bytes as a static file" "$nginx_rps"
+# What the API's JVM answers with no code of ours on the path: Dropwizard's admin /ping servlet
+# (plain Jetty, same JVM, same flags): the floor under any endpoint of ours.
+wrk_run "GET admin /ping: Jetty alone in the API's JVM (wrk -t$THREADS -c$CONNS)" "http://127.0.0.1:$API_ADMIN_PORT/ping" "" "" "nginx, the same bytes as a static file" "$nginx_rps"
 compose stop redis >/dev/null 2>&1
 wrk_run "GET /api/deployments, Redis stopped: BYPASS (wrk -t$THREADS -c$CONNS)" "$target"
 compose start redis >/dev/null 2>&1
