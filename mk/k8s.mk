@@ -17,9 +17,12 @@ K8S_JAR ?= tools/target/k8s-gen.jar
 # beside the jar when it is built) and C1 alone (C2 never pays back) halve it; a 57-service file
 # converts in about 1.1 s instead of 2.2 s (make bench). A missing or foreign archive is ignored.
 K8S_CDS = $(K8S_JAR:.jar=.jsa)
-K8S_GEN ?= java -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=$(K8S_CDS) -jar $(K8S_JAR)
+# java and Maven: this machine's JDK, else MAVEN_IMAGE's (scripts/java.sh, scripts/mvn.sh; README
+# "No JDK").
+K8S_JAVA = scripts/java.sh
+K8S_GEN ?= $(K8S_JAVA) -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=$(K8S_CDS) -jar $(K8S_JAR)
 K8S_GEN_DEPS ?= $(K8S_JAR)
-MVNW ?= ./mvnw
+MVNW ?= scripts/mvn.sh
 # What `make dev K8S=1` runs to build the images before loading them into kind.
 K8S_BUILD_CMD ?= scripts/build.sh
 # The locally built images to load into the kind node (no registry is involved).
@@ -103,5 +106,5 @@ k8s-compare: $(K8S_GEN_DEPS) ## Compare k8s-gen's model with `docker compose con
 $(K8S_JAR): tools/pom.xml pom.xml $(shell find tools/src/main -type f 2>/dev/null)
 	@echo "building the manifest generator ($(K8S_JAR))"
 	@$(MVNW) -q -B -pl tools -am package -DskipTests
-	@rm -f $(K8S_CDS); java -XX:ArchiveClassesAtExit=$(K8S_CDS) -jar $(K8S_JAR) check --compose-file compose.yaml \
+	@rm -f $(K8S_CDS); $(K8S_JAVA) -XX:ArchiveClassesAtExit=$(K8S_CDS) -jar $(K8S_JAR) check --compose-file compose.yaml \
 	  --env-file .env.example --out k8s-generated >/dev/null 2>&1 || true

@@ -79,7 +79,7 @@ elif [ -z "${FORCE:-}" ] && [ -n "$image_id" ] && [ -f "$stamp" ] && [ "$(cat "$
     start=$(now_ms)
     log="$stamp_dir/api-compile.log"
     # C1 and the serial GC start Maven's short-lived JVM (and javac in it) faster: 5 s instead of 8
-    if ! MAVEN_OPTS="${MAVEN_OPTS:-} -XX:TieredStopAtLevel=1 -XX:+UseSerialGC" ./mvnw -q -B -pl api compile >"$log" 2>&1; then
+    if ! MAVEN_OPTS="${MAVEN_OPTS:-} -XX:TieredStopAtLevel=1 -XX:+UseSerialGC" maven -q -B -pl api compile >"$log" 2>&1; then
       maven_errors "$log"
       die "build: the API does not compile (errors above; full output: $log) -> fix them, then: make dev"
     fi
@@ -95,7 +95,7 @@ elif [ -z "${FORCE:-}" ] && [ -n "$image_id" ] && [ -f "$stamp" ] && [ "$(cat "$
     ok "build: API classes compiled in $(fmt_ms $(($(now_ms) - start))); api and worker restart with them"
   fi
 else
-  info "build: $API_IMAGE with Jib (base $jib_from; a minute or two the first time) ..."
+  info "build: $API_IMAGE with Jib (base $jib_from; a minute or two the first time)$(have_jdk || echo ", in $(maven_image): no JDK here") ..."
   start=$(now_ms)
   log="$stamp_dir/api-build.log"
   # A registry base is multi-platform: take the host's (ImagePlatform). A local base image is
@@ -105,8 +105,25 @@ else
     platform=$(image_platform) || die "build: cannot choose the image platform (above)"
     platform_args=(-Djib.from.platforms="$platform")
   fi
-  if ! ./mvnw -q -B -pl api -am package jib:dockerBuild -Dmaven.test.skip=true \
-    -Djib.from.image="$jib_from" -Djib.to.image="$API_IMAGE" ${platform_args[@]+"${platform_args[@]}"} >"$log" 2>&1; then
+  jib_args=(-q -B -pl api -am package -Dmaven.test.skip=true -Djib.to.image="$API_IMAGE" ${platform_args[@]+"${platform_args[@]}"})
+  if have_jdk; then
+    ./mvnw "${jib_args[@]}" jib:dockerBuild -Djib.from.image="$jib_from" >"$log" 2>&1 || build_failed=1
+  else
+    # No JDK: Maven and Jib run in MAVEN_IMAGE, which has no Docker CLI, so Jib writes a tarball that
+    # the host loads; a local base image reaches it as a tarball too (saved once per image ID).
+    from=$jib_from
+    if [ "$base_id" != remote ]; then
+      base_tar=$stamp_dir/base-${base_id#sha256:}.tar
+      [ -f "$base_tar" ] || { rm -f "$stamp_dir"/base-*.tar && docker save -o "$base_tar" "$JAVA_BASE_IMAGE"; }
+      from=tar://$PWD/$base_tar
+    fi
+    if maven "${jib_args[@]}" jib:buildTar -Djib.from.image="$from" -Djib.outputPaths.tar="$PWD/$stamp_dir/api-image.tar" \
+      -Djib.baseImageCache=/m2/jib-cache -Djib.applicationCache="$PWD/$stamp_dir/jib-cache" >"$log" 2>&1; then
+      docker load -i "$stamp_dir/api-image.tar" >>"$log" 2>&1 || build_failed=1
+      rm -f "$stamp_dir/api-image.tar"
+    else build_failed=1; fi
+  fi
+  if [ -n "${build_failed:-}" ]; then
     maven_errors "$log"
     die "build: the API image did not build (errors above; full output: $log) -> fix them, then: make dev"
   fi

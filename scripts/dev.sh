@@ -77,13 +77,12 @@ print_host_api_settings() {
   info "  environment  $(host_api_env | paste -sd' ' -)"
   info "  then         http://localhost:${API_PORT:-8080}/api/health (admin: http://localhost:${API_ADMIN_PORT:-8081})"
   local files
-  if ! command -v java >/dev/null 2>&1; then
-    warn "no JDK on PATH: the IDE run configurations were not written to .run/ (make run-api needs a JDK too)"
-  elif files=$(write_ide_run_configs); then
+  if files=$(write_ide_run_configs); then
     info "  IDE          IntelliJ IDEA and VS Code (.vscode/launch.json) read them from $(paste -sd' ' - <<<"$files")"
   else
     warn "the IDE run configurations could not be written to .run/ (above)"
   fi
+  have_jdk || warn "no JDK on this machine: the IDE and make run-api need one (JDK 17+, e.g. Eclipse Temurin 21)"
 }
 
 # make dev PROFILE=<name>[,<name>]: a partial stack and/or Compose profiles (lib.sh resolve_profile).

@@ -17,7 +17,8 @@
 # 11. make dev PROFILE=observability: Prometheus's targets, make status, the live panel in Chromium
 #     (scripts/e2e-observability.sh)
 # 12. make dev PROFILE=deps (then make run-api), backend, frontend (browser on the mocked API), and
-#     VITE_POLL reaching the dev server (scripts/e2e-profiles.sh); make clean
+#     VITE_POLL reaching the dev server (scripts/e2e-profiles.sh)
+# 13. make dev with every JDK hidden: Jib in MAVEN_IMAGE (scripts/e2e-nojdk.sh); make clean
 # Always tears down (trap), prints measured times (no assertions on time), keeps the exit code.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
@@ -215,6 +216,8 @@ contract() { # every endpoint of the HTTP contract, read-only and write
 . "$(dirname "$0")/e2e-observability.sh"
 # shellcheck source=scripts/e2e-fast-path.sh
 . "$(dirname "$0")/e2e-fast-path.sh"
+# shellcheck source=scripts/e2e-nojdk.sh
+. "$(dirname "$0")/e2e-nojdk.sh"
 
 # ---------------------------------------------------------------------------------------------
 section "start from nothing: make clean"
@@ -314,6 +317,7 @@ docker rm -f "$COMPOSE_PROJECT_NAME-port-blocker" >/dev/null 2>&1 || true
 
 observability
 profiles
+nojdk
 
 if [ -f web/Dockerfile ]; then
   section "production-like: compose.yaml alone (nginx serving the built dashboard)"

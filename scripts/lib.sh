@@ -177,12 +177,44 @@ host_api_env() {
 # source (tools/.../IdeRunConfigs). IDE_RUN_DIR moves them (make e2e, which runs on other ports).
 IDE_RUN_DIR=${IDE_RUN_DIR:-.run}
 write_ide_run_configs() {
-  host_api_env | java tools/src/main/java/dev/zerotorunning/devtools/IdeRunConfigs.java "$(api_main_class)" "$IDE_RUN_DIR"
+  host_api_env | java_tool tools/src/main/java/dev/zerotorunning/devtools/IdeRunConfigs.java "$(api_main_class)" "$IDE_RUN_DIR"
 }
+# A JDK on this machine: java and javac (JAVA_HOME's when set) resolve to executable files. Without
+# one, make dev builds and runs its Java inside MAVEN_IMAGE (README "No JDK"). Links are followed: a
+# removed or masked JDK leaves dangling ones on PATH. No JVM starts here (it is asked often).
+have_jdk() {
+  local bin=${JAVA_HOME:+$JAVA_HOME/bin/} tool path
+  for tool in javac java; do
+    path=$(command -v "$bin$tool" 2>/dev/null) && [ -x "$path" ] && [ -f "$(readlink -f "$path")" ] || return 1
+  done
+}
+
+# in_maven_image CMD...: CMD in MAVEN_IMAGE (JDK and Maven), the repository mounted at the same path,
+# as this user, with the Maven repository in a named volume that outlives the container.
+MAVEN_VOLUME=zero-to-running-maven
+maven_image() { echo "${MAVEN_IMAGE:-maven:3.9-eclipse-temurin-21}"; }
+in_maven_image() {
+  local image
+  image=$(maven_image)
+  if ! docker volume inspect "$MAVEN_VOLUME" >/dev/null 2>&1; then
+    docker volume create "$MAVEN_VOLUME" >/dev/null
+    docker run --rm -v "$MAVEN_VOLUME:/m2" "$image" chown "$(id -u):$(id -g)" /m2
+  fi
+  docker run --rm -i -v "$PWD:$PWD" -w "$PWD" -v "$MAVEN_VOLUME:/m2" --user "$(id -u):$(id -g)" \
+    -e HOME=/tmp -e MAVEN_OPTS="-Duser.home=/tmp ${MAVEN_OPTS:-}" -e PLATFORM="${PLATFORM:-}" \
+    "$image" "$@"
+}
+# java_tool FILE ARGS...: one of tools/'s single-file programs, from source, on this JDK or in MAVEN_IMAGE
+java_tool() { if have_jdk; then "${JAVA_HOME:+$JAVA_HOME/bin/}java" "$@"; else in_maven_image java "$@"; fi; }
+# maven ARGS...: the Maven build, with ./mvnw on this JDK or with mvn in MAVEN_IMAGE
+maven() {
+  if have_jdk; then ./mvnw "$@"; else in_maven_image mvn -Dmaven.repo.local=/m2/repository "$@"; fi
+}
+
 # The platform the API image is built for (PLATFORM, else the Docker engine's architecture), or
 # one line with the fix on stderr and status 2. The choice is Java (tools/.../ImagePlatform).
 image_platform() {
-  java tools/src/main/java/dev/zerotorunning/devtools/ImagePlatform.java "${PLATFORM:-}" \
+  java_tool tools/src/main/java/dev/zerotorunning/devtools/ImagePlatform.java "${PLATFORM:-}" \
     "$(docker version -f '{{.Server.Arch}}' 2>/dev/null)"
 }
 

@@ -7,5 +7,5 @@ set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 port=$(compose port web 3000 2>/dev/null | sed 's/.*://')
 [ -n "$port" ] || exit 0
-command -v java >/dev/null 2>&1 || exit 0
+have_jdk || exit 0 # the decision and the opening are this machine's: no JDK, no browser
 java tools/src/main/java/dev/zerotorunning/devtools/BrowserOpener.java "http://localhost:$port" 2>/dev/null || true

@@ -69,18 +69,17 @@ else
   fi
 fi
 
-# --- JDK (Jib builds the API image from a Maven build on this machine) -------------------------
+# --- JDK: Jib builds the API image from a Maven build on this machine, or in MAVEN_IMAGE --------
 if [ -n "${JAVA_HOME:-}" ]; then javac="$JAVA_HOME/bin/javac"; else javac=$(command -v javac || true); fi
+jdk_note=''
 if [ "${PREFLIGHT_JDK:-1}" = 0 ]; then
   jdk="not needed" # make dev PROFILE=frontend builds and runs no Java
-elif [ -z "$javac" ] || [ ! -x "$javac" ]; then
-  if [ -n "${JAVA_HOME:-}" ]; then
-    problem "JAVA_HOME=$JAVA_HOME has no bin/javac (not a JDK)" "point JAVA_HOME at a JDK $MIN_JDK+ or unset it"
-  elif command -v java >/dev/null 2>&1; then
-    problem "java found but no javac: a JRE, not a JDK" "install a JDK $MIN_JDK+ (e.g. Eclipse Temurin 21) and put it on PATH or set JAVA_HOME"
-  else
-    problem "JDK not found (no javac on PATH, JAVA_HOME unset)" "install a JDK $MIN_JDK+ (e.g. Eclipse Temurin 21) and put it on PATH or set JAVA_HOME"
-  fi
+elif [ -n "${JAVA_HOME:-}" ] && [ ! -x "$javac" ]; then
+  problem "JAVA_HOME=$JAVA_HOME has no bin/javac (not a JDK)" "point JAVA_HOME at a JDK $MIN_JDK+ or unset it"
+elif ! have_jdk; then
+  # Docker is the only prerequisite: Maven and Jib run in a container instead.
+  jdk="none"
+  jdk_note="no JDK here: the API is built inside $(maven_image) (its Maven cache in the volume $MAVEN_VOLUME; slower, the first build downloads the dependencies). For the faster path, make test and make run-api: install a JDK $MIN_JDK+ (e.g. Eclipse Temurin 21)"
 else
   jdk=$(numeric_version "$("$javac" -version 2>&1 | tail -n1)")
   jdk_major=${jdk%%.*}
@@ -161,3 +160,4 @@ if ((problems > 0)); then
   exit 1
 fi
 ok "preflight: Docker Engine $engine, Compose $compose_v, JDK $jdk, ports${ports_checked:- none} free, $free_gb GB disk free$platform_note"
+[ -z "$jdk_note" ] || info "preflight: $jdk_note"

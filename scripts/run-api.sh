@@ -5,6 +5,7 @@
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
+have_jdk || die "run-api runs the API on this machine's JVM and needs a JDK 17+ (e.g. Eclipse Temurin 21). Without one: make dev runs it in a container"
 ensure_env
 load_env .env
 

@@ -9,6 +9,7 @@ set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
+have_jdk || die "make test runs the Java tests on this machine's JDK: install a JDK 17+ (e.g. Eclipse Temurin 21). The dev container (.devcontainer/) has one"
 VERBOSE=${VERBOSE:-}
 LOGS=build/test-logs
 TAIL_LINES=40

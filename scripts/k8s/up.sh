@@ -16,7 +16,6 @@ preflight_kubectl
 [ "$K8S_CLUSTER" != kind ] || preflight_kind
 need docker "install Docker: https://docs.docker.com/get-docker/"
 docker info >/dev/null 2>&1 || die "the Docker daemon is not running (it builds the images). Fix: start Docker"
-need java "install a JDK 17+ (the manifest generator is Java): https://adoptium.net"
 [ "$K8S_CLUSTER" != current ] || { resolve_current_context && require_reachable; }
 ensure_env
 

@@ -10,7 +10,8 @@ public class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final int status;
-  private final List<FieldError> details;
+  // transient: JDK 18+ lint flags a non-serializable field; exceptions here are never serialised
+  private final transient List<FieldError> details;
 
   public ApiException(int status, String message, List<FieldError> details) {
     super(message, null, false, false);

@@ -20,7 +20,7 @@ public class ReadinessServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   private final transient HealthCheckRegistry registry;
-  private final Set<String> nonCritical;
+  private final transient Set<String> nonCritical;
 
   public ReadinessServlet(HealthCheckRegistry registry, Set<String> nonCritical) {
     this.registry = registry;
