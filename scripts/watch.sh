@@ -6,7 +6,7 @@
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
-javac -version >/dev/null 2>&1 ||
+have_jdk ||
   die "make watch compiles on this machine: it needs a JDK 17+ (e.g. Eclipse Temurin 21). Without one: edit, then make dev"
 compose config 2>/dev/null | grep -q 'target: /app/classes$' ||
   die "make watch needs the dev stack (compose.override.yaml mounts the compiled classes); COMPOSE_FILE=${COMPOSE_FILE:-} leaves it out. Fix: unset COMPOSE_FILE"
