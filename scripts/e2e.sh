@@ -18,7 +18,9 @@
 #     (scripts/e2e-observability.sh)
 # 12. make dev PROFILE=deps (then make run-api), backend, frontend (browser on the mocked API), and
 #     VITE_POLL reaching the dev server (scripts/e2e-profiles.sh)
-# 13. make dev with every JDK hidden: Jib in MAVEN_IMAGE (scripts/e2e-nojdk.sh); make clean
+# 13. make dev with every JDK hidden: Jib in MAVEN_IMAGE (scripts/e2e-nojdk.sh)
+# 14. the dev container: devcontainer up, make status and the tools tests inside
+#     (scripts/e2e-devcontainer.sh); make clean
 # Always tears down (trap), prints measured times (no assertions on time), keeps the exit code.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
@@ -262,6 +264,13 @@ if [ -f web/e2e/dashboard.e2e.mjs ]; then
   if (cd web && BASE_URL=$BASE EXPECT=off npm run -s e2e:metrics-panel); then
     pass "browser: without the observability profile the metrics panel says how to start it"
   else flunk "browser: the metrics panel without Prometheus (web/e2e/metrics-panel.e2e.mjs EXPECT=off)"; fi
+fi
+
+if [ -f .devcontainer/devcontainer.json ]; then
+  section "the dev container (scripts/e2e-devcontainer.sh): devcontainer up, then make status and tests inside"
+  if scripts/e2e-devcontainer.sh; then pass "dev container: up, the host's stack and Docker inside, the tools tests pass"; else
+    flunk "dev container (scripts/e2e-devcontainer.sh)"
+  fi
 fi
 
 section "Redis down: reads bypass the cache"
