@@ -39,6 +39,8 @@ for name in COMPOSE_PROJECT_NAME WEB_PORT API_PORT API_ADMIN_PORT API_DEBUG_PORT
   [ -z "${!name:-}" ] || remote_env+=(--remote-env "$name=${!name}")
 done
 in_container() { "$CLI" exec --workspace-folder "$ROOT" --id-label "$ID_LABEL" "${remote_env[@]}" "$@"; }
+# the same, with none of this run's settings: what a developer's shell in the container has
+in_container_plain() { "$CLI" exec --workspace-folder "$ROOT" --id-label "$ID_LABEL" "$@"; }
 timed_step() { # timed_step LABEL COMMAND...: runs it, records its wall time
   local label=$1 start rc=0
   shift
@@ -82,7 +84,7 @@ else
   info "(no stack running: make status and the ports are not checked)"
 fi
 
-if timed_step "make test subset: ./mvnw -pl tools test (inside)" in_container ./mvnw -q -B -pl tools test >"$ROOT/build/devcontainer-test.log" 2>&1; then
+if timed_step "make test subset: ./mvnw -pl tools test (inside)" in_container_plain ./mvnw -q -B -pl tools test >"$ROOT/build/devcontainer-test.log" 2>&1; then
   pass "the tools module's tests pass inside (./mvnw -pl tools test)"
 else flunk "./mvnw -pl tools test inside: $(tail -n 30 "$ROOT/build/devcontainer-test.log")"; fi
 

@@ -15,8 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -109,6 +111,18 @@ abstract class K8sMakefileHarness {
     return run(cmd, List.of(vars));
   }
 
+  /** The names .env.example sets: the project's settings. */
+  static Set<String> projectSettings() throws IOException {
+    Set<String> names = new HashSet<>();
+    for (String line : Files.readAllLines(REPO.resolve(".env.example"))) {
+      int eq = line.indexOf('=');
+      if (!line.startsWith("#") && eq > 0) {
+        names.add(line.substring(0, eq).trim());
+      }
+    }
+    return names;
+  }
+
   Run run(List<String> cmd, List<String> vars) throws Exception {
     List<String> full = new ArrayList<>(cmd);
     full.add(
@@ -128,6 +142,10 @@ abstract class K8sMakefileHarness {
     pb.environment().remove("COMPOSE_PROFILES");
     // under `make test` the outer make exports its K8S_* settings (K8S_ENV_FILE=.env.example)
     pb.environment().keySet().removeIf(k -> k.startsWith("K8S_"));
+    // and a shell (make e2e, a developer's) may export the project's settings (API_IMAGE, ports):
+    // the runs here get the defaults their assertions name
+    pb.environment().keySet().removeAll(projectSettings());
+    pb.environment().remove("COMPOSE_PROJECT_NAME");
     for (String v : vars) {
       String[] kv = v.split("=", 2);
       pb.environment().put(kv[0], kv[1]); // environment, so PATH overrides reach the scripts too
