@@ -47,7 +47,7 @@ sync_dev_classes() {
   cp -R api/target/classes/. "$DEV_CLASSES/"
 }
 
-# The dev stack mounts api/target/classes over the image's (compose.override.yaml)?
+# The dev stack mounts the compiled classes (DEV_CLASSES) over the image's (compose.override.yaml)?
 classes_mounted=false
 [ "$build_api" = 0 ] || ! compose config 2>/dev/null | grep -q 'target: /app/classes$' || classes_mounted=true
 
