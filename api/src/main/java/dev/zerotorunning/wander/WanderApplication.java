@@ -18,6 +18,7 @@ import dev.zerotorunning.wander.limits.WriteRateLimiter;
 import dev.zerotorunning.wander.logging.RequestIds;
 import dev.zerotorunning.wander.metrics.HttpMetrics;
 import dev.zerotorunning.wander.queue.RolloutQueue;
+import dev.zerotorunning.wander.resources.CacheHitFilter;
 import dev.zerotorunning.wander.resources.CacheResource;
 import dev.zerotorunning.wander.resources.DeploymentResource;
 import dev.zerotorunning.wander.resources.HealthResource;
@@ -34,9 +35,12 @@ import dev.zerotorunning.wander.worker.RolloutSettings;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.Set;
 import org.glassfish.jersey.server.ServerProperties;
 
@@ -96,7 +100,8 @@ public class WanderApplication extends Application<WanderConfiguration> {
     environment.jersey().register(new BodySizeLimitFilter(MAX_BODY_BYTES));
     environment.jersey().register(new DrainUnreadBody());
     environment.jersey().register(new RequestIds());
-    environment.jersey().register(new HttpMetrics(backends.metrics()));
+    HttpMetrics httpMetrics = new HttpMetrics(backends.metrics());
+    environment.jersey().register(httpMetrics);
     environment
         .jersey()
         .register(new RateLimitFilter(new WriteRateLimiter(redis, config.getRateLimit())));
@@ -113,10 +118,24 @@ public class WanderApplication extends Application<WanderConfiguration> {
     environment.jersey().register(new HealthResource(health));
     environment.jersey().register(new OpenApiResource(OpenApiResource.load()));
 
+    // Cache hits are answered before Jersey; see CacheHitFilter for what stays the same.
+    CacheHitFilter hits = new CacheHitFilter(cache, httpMetrics, jerseyRootPath(config));
+    environment
+        .servlets()
+        .addFilter("cache-hits", hits)
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, hits.paths());
+
     JsonErrorHandler errors = new JsonErrorHandler(environment.getObjectMapper());
     environment.getApplicationContext().setErrorHandler(errors);
     environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(errors));
 
     Backends.addReadiness(environment, NON_CRITICAL_CHECKS);
+  }
+
+  /** server.rootPath: the server factory applies it to Jersey only after run() returns. */
+  private static String jerseyRootPath(WanderConfiguration config) {
+    return config.getServerFactory() instanceof AbstractServerFactory server
+        ? server.getJerseyRootPath().orElse("/")
+        : "/";
   }
 }

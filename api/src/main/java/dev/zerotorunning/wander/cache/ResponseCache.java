@@ -12,6 +12,7 @@ import io.lettuce.core.output.StatusOutput;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -65,6 +66,30 @@ public class ResponseCache {
     return answer;
   }
 
+  /**
+   * The body stored for {@code name?query} when Redis holds a current one: the path of a hit that
+   * is answered before any request routing ({@code resources.CacheHitFilter}), counted as a hit.
+   * Anything else is empty and counted by nobody: a miss, a stale entry, an invalidation still
+   * pending, or Redis unavailable. The caller then goes on to {@link #read}, which counts it.
+   */
+  public Optional<byte[]> storedBody(String name, String query) {
+    if (bypassing.get() || invalidationPending.get()) {
+      return Optional.empty();
+    }
+    byte[] body;
+    try {
+      body = currentBody(redis.commands(), prefix + name + "?" + query);
+    } catch (RedisException e) {
+      bypassed(e);
+      return Optional.empty();
+    }
+    if (body == null) {
+      return Optional.empty();
+    }
+    metrics.record(name, CacheStatus.HIT);
+    return Optional.of(body);
+  }
+
   private <T> Cached<T> lookUp(
       String name, String query, Supplier<T> loader, Function<? super T, ?> hitBody) {
     String key = prefix + name + "?" + query;
@@ -72,18 +97,14 @@ public class ResponseCache {
     try {
       RedisCommands<String, String> commands = redis.commands();
       finishPendingInvalidation(commands);
-      found =
-          commands.dispatch(
-              CommandType.MGET,
-              new RawValuesOutput(),
-              new CommandArgs<>(StringCodec.UTF8).addKeys(generationKey, key));
+      found = generationAndEntry(commands, key);
       recovered();
     } catch (RedisException e) {
       bypassed(e);
       return Cached.loaded(loader.get(), CacheStatus.BYPASS);
     }
-    byte[] generation = found.get(0) == null ? FIRST_GENERATION : found.get(0);
-    byte[] body = found.get(1) == null ? null : CacheEntry.body(found.get(1), generation);
+    byte[] generation = generation(found);
+    byte[] body = body(found, generation);
     if (body != null) {
       return Cached.hit(body);
     }
@@ -100,6 +121,27 @@ public class ResponseCache {
       LOG.warn("Could not store cache entry {}: {}", key, e.getMessage());
     }
     return Cached.loaded(value, CacheStatus.MISS);
+  }
+
+  /** One round trip: the generation and the entry, as the bytes Redis sent. */
+  private List<byte[]> generationAndEntry(RedisCommands<String, String> commands, String key) {
+    return commands.dispatch(
+        CommandType.MGET,
+        new RawValuesOutput(),
+        new CommandArgs<>(StringCodec.UTF8).addKeys(generationKey, key));
+  }
+
+  private byte[] currentBody(RedisCommands<String, String> commands, String key) {
+    List<byte[]> found = generationAndEntry(commands, key);
+    return body(found, generation(found));
+  }
+
+  private static byte[] generation(List<byte[]> found) {
+    return found.get(0) == null ? FIRST_GENERATION : found.get(0);
+  }
+
+  private static byte[] body(List<byte[]> found, byte[] generation) {
+    return found.get(1) == null ? null : CacheEntry.body(found.get(1), generation);
   }
 
   /** Makes every entry stale. Called after each write; never fails the write. */

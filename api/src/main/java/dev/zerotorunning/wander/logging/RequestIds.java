@@ -27,8 +27,7 @@ public class RequestIds implements ContainerRequestFilter, ContainerResponseFilt
 
   @Override
   public void filter(ContainerRequestContext request) {
-    String given = request.getHeaderString(HEADER);
-    String id = given != null && ACCEPTED.matcher(given).matches() ? given : newId();
+    String id = idFor(request.getHeaderString(HEADER));
     request.setProperty(PROPERTY, id);
     // Set on every request, so a pooled thread never carries the last request's id.
     MDC.put(LogContext.REQUEST_ID, id);
@@ -43,7 +42,10 @@ public class RequestIds implements ContainerRequestFilter, ContainerResponseFilt
     MDC.remove(LogContext.REQUEST_ID);
   }
 
-  private static String newId() {
-    return UUID.randomUUID().toString();
+  /** The id of a request that sent {@code given} (null when it sent none). */
+  public static String idFor(String given) {
+    return given != null && ACCEPTED.matcher(given).matches()
+        ? given
+        : UUID.randomUUID().toString();
   }
 }

@@ -47,12 +47,20 @@ public class HttpMetrics implements ApplicationEventListener {
     long started = System.nanoTime();
     return event -> {
       if (event.getType() == RequestEvent.Type.FINISHED) {
-        duration
-            .labelValues(
-                event.getContainerRequest().getMethod(), route(event.getUriInfo()), status(event))
-            .observe(Unit.nanosToSeconds(System.nanoTime() - started));
+        observe(
+            event.getContainerRequest().getMethod(),
+            route(event.getUriInfo()),
+            status(event),
+            started);
       }
     };
+  }
+
+  /** Records a request answered since {@code startedNanos} ({@link System#nanoTime()}). */
+  public void observe(String method, String route, String status, long startedNanos) {
+    duration
+        .labelValues(method, route, status)
+        .observe(Unit.nanosToSeconds(System.nanoTime() - startedNanos));
   }
 
   /** The matched resource's full path template, from the application's base path. */

@@ -25,8 +25,9 @@ final class CachedResponses {
   /**
    * @param body the response body for a value and whether it came from the cache
    */
-  <T> Response read(String name, String query, Supplier<T> loader, BiFunction<T, Boolean, ?> body) {
-    Cached<T> cached = cache.read(name, query, loader, value -> body.apply(value, true));
+  <T> Response read(
+      CachedRoute route, String query, Supplier<T> loader, BiFunction<T, Boolean, ?> body) {
+    Cached<T> cached = cache.read(route.path, query, loader, value -> body.apply(value, true));
     Object entity =
         cached.status() == CacheStatus.HIT ? cached.json() : body.apply(cached.value(), false);
     return Response.ok(entity, MediaType.APPLICATION_JSON_TYPE)

@@ -46,7 +46,7 @@ public class DeploymentResource {
     DeploymentFilter filter =
         QueryParams.deploymentFilter(service, environment, status, limit, offset);
     return cached.read(
-        "deployments",
+        CachedRoute.DEPLOYMENTS,
         filter.cacheKey(),
         () -> deployments.list(filter),
         (Page<Deployment> page, Boolean hit) ->

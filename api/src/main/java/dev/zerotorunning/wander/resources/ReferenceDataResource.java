@@ -25,13 +25,16 @@ public class ReferenceDataResource {
   @Path("services")
   public Response services() {
     return cached.read(
-        "services", "", referenceData::services, (list, hit) -> new DataEnvelope<>(list));
+        CachedRoute.SERVICES, "", referenceData::services, (list, hit) -> new DataEnvelope<>(list));
   }
 
   @GET
   @Path("environments")
   public Response environments() {
     return cached.read(
-        "environments", "", referenceData::environments, (list, hit) -> new DataEnvelope<>(list));
+        CachedRoute.ENVIRONMENTS,
+        "",
+        referenceData::environments,
+        (list, hit) -> new DataEnvelope<>(list));
   }
 }

@@ -22,6 +22,7 @@ public class StatsResource {
 
   @GET
   public Response stats() {
-    return cached.read("stats", stats.cacheKey(), stats::stats, (s, hit) -> new DataEnvelope<>(s));
+    return cached.read(
+        CachedRoute.STATS, StatsService.CACHE_KEY, stats::stats, (s, hit) -> new DataEnvelope<>(s));
   }
 }

@@ -111,6 +111,13 @@ public final class Http {
       return response.headers().firstValue(name).orElse(null);
     }
 
+    /** The names of the headers sent, in lower case. */
+    public java.util.Set<String> headerNames() {
+      return response.headers().map().keySet().stream()
+          .map(name -> name.toLowerCase(java.util.Locale.ROOT))
+          .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
     public Reply expectStatus(int expected) {
       assertThat(status())
           .as("status of %s %s: %s", response.request().method(), response.uri(), body())
