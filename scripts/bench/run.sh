@@ -8,7 +8,8 @@
 #   4. the generator: make k8s
 #   5. API throughput and p50/p99 latency with wrk (fixed threads, connections, seconds):
 #      GET /api/deployments with the cache (HIT) next to nginx serving the same bytes and to the
-#      admin /ping (Jetty alone), without Redis (BYPASS), POST /api/deployments
+#      admin /ping (Jetty alone), without Redis (BYPASS), POST /api/deployments; then the cached GET
+#      and /ping again with the image's own JVM flags (C2; compose.override.yaml's dev JVM is C1 only)
 # Own Compose project (ztr-bench) on non-default ports with its own image tags; writes unlimited
 # (RATE_LIMIT_WRITES_PER_MINUTE=0). Prints one table, also written to build/bench/results.md and
 # build/bench/results.json; a figure with a ceiling measured in the same run gets ours / ceiling.
@@ -187,6 +188,14 @@ compose start redis >/dev/null 2>&1
 compose up -d --wait redis >/dev/null 2>&1 || warn "bench: redis not healthy again"
 wrk_run "POST /api/deployments (wrk -t$THREADS -c$CONNS)" "$API/deployments" POST \
   '{"service":"worker","environment":"staging","version":"v1.2.3","deployed_by":"bench@example.com"}'
+# The same reads with the image's own JVM flags (C2 JIT, no agent: how compose.yaml alone and
+# Kubernetes run it), after a warm-up run that lets C2 compile the hot path.
+BENCH_JAVA_TOOL_OPTIONS='' COMPOSE_FILE="$COMPOSE_FILE:scripts/bench/compose.jvm.yaml" \
+  compose up --detach --wait --no-deps api >/dev/null 2>&1 || die "bench: the api did not start with the image's JVM flags"
+curl -sf -o /dev/null "$target" || true
+wrk -t"$THREADS" -c"$CONNS" -d"$((SECS / 3 + 1))s" "$target" >/dev/null 2>&1 || true # the warm-up
+wrk_run "GET /api/deployments?limit=20, cache HIT, the image's JVM flags (C2) (wrk -t$THREADS -c$CONNS)" "$target" "" "" "nginx, the same bytes as a static file" "$nginx_rps"
+wrk_run "GET admin /ping, the image's JVM flags (C2) (wrk -t$THREADS -c$CONNS)" "http://127.0.0.1:$API_ADMIN_PORT/ping" "" "" "nginx, the same bytes as a static file" "$nginx_rps"
 
 # --- the table ------------------------------------------------------------------------------------
 mkdir -p build/bench
