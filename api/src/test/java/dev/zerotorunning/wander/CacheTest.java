@@ -19,18 +19,11 @@ class CacheTest extends SeededStackTest {
   }
 
   @Test
-  void writesInvalidateSoNoReadIsStale() {
-    long before = http.get("/deployments").json().get("count").asLong();
+  void aStatusChangeInvalidatesAndTheStatsAgreeWithTheList() {
+    // A new deployment's MISS is the contract suite's (contract/CacheContractTest).
     http.get("/stats").expectStatus(200);
-    JsonNode created =
-        http.post("/deployments", newDeployment("api", "staging", "v9.9.9", "a@example.com"))
-            .expectStatus(201)
-            .json()
-            .get("data");
-    Http.Reply list = http.get("/deployments");
-    assertThat(list.header("X-Cache")).isEqualTo("MISS");
-    assertThat(list.json().get("count").asLong()).isEqualTo(before + 1);
-    assertThat(list.json().get("data").get(0).get("id")).isEqualTo(created.get("id"));
+    http.post("/deployments", newDeployment("api", "staging", "v9.9.9", "a@example.com"))
+        .expectStatus(201);
     assertThat(http.get("/stats").json().get("data").get("by_status").get("pending").asLong())
         .isEqualTo(http.get("/deployments?status=pending").json().get("count").asLong());
 

@@ -1,6 +1,7 @@
 package dev.zerotorunning.wander;
 
 import static dev.zerotorunning.wander.support.DeploymentRequests.newDeployment;
+import static dev.zerotorunning.wander.support.DeploymentRequests.statusChange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -169,11 +170,7 @@ class WriteEndpointsTest extends SeededStackTest {
   }
 
   private Http.Reply move(long id, String status, String message) {
-    String body =
-        message == null
-            ? "{\"status\": \"%s\"}".formatted(status)
-            : "{\"status\": \"%s\", \"error_message\": \"%s\"}".formatted(status, message);
-    return http.patch("/deployments/" + id, body);
+    return http.patch("/deployments/" + id, statusChange(status, message));
   }
 
   private static List<String> fieldsOf(JsonNode error) {

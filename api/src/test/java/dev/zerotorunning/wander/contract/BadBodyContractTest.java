@@ -7,9 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Malformed, mistyped, hostile, oversized and wrongly typed bodies of POST and PATCH, and hostile
@@ -34,12 +32,7 @@ class BadBodyContractTest extends Rejection {
     "%00%27"
   };
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
-  void answersWithA4xxJsonError(String description, Case c) {
-    assertRejected(c);
-  }
-
+  /** The cases of {@link Rejection#answersWithA4xxJsonError}. */
   static Stream<Arguments> cases() {
     List<Case> cases = new ArrayList<>();
     // Malformed and truncated JSON, and JSON that is not an object.

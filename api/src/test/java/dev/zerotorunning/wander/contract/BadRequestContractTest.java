@@ -23,12 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BadRequestContractTest extends Rejection {
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
-  void answersWithA4xxJsonError(String description, Case c) {
-    assertRejected(c);
-  }
-
+  /** The cases of {@link Rejection#answersWithA4xxJsonError}. */
   static Stream<Arguments> cases() {
     List<Case> cases = new ArrayList<>();
     String inProgress = "{\"status\":\"in_progress\"}";

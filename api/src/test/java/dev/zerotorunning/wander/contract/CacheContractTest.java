@@ -54,7 +54,7 @@ class CacheContractTest {
 
   @Test
   void aWriteInvalidatesSoNoReadIsStale() {
-    http.get("/deployments").expectStatus(200);
+    http.get("/stats").expectStatus(200);
     long before = http.get("/deployments").json().get("count").asLong();
     JsonNode created =
         http.post("/deployments", newDeployment("api", "staging", "v9.9.9", "a@example.com"))
@@ -65,5 +65,6 @@ class CacheContractTest {
     assertThat(list.header("X-Cache")).isEqualTo("MISS");
     assertThat(list.json().get("count").asLong()).isEqualTo(before + 1);
     assertThat(list.json().at("/data/0/id")).isEqualTo(created.get("id"));
+    assertThat(http.get("/stats").header("X-Cache")).isEqualTo("MISS");
   }
 }

@@ -15,7 +15,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The bad-input battery's common ground: one malformed request and what it must get (a 4xx JSON
@@ -132,6 +134,13 @@ abstract class Rejection {
         body,
         c.contentType(),
         c.headers());
+  }
+
+  /** Each case of the subclass's static {@code cases()}. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void answersWithA4xxJsonError(String description, Case c) {
+    assertRejected(c);
   }
 
   /** Sends {@code c} and checks its answer. */

@@ -1,6 +1,7 @@
 package dev.zerotorunning.wander.contract;
 
 import static dev.zerotorunning.wander.support.DeploymentRequests.newDeployment;
+import static dev.zerotorunning.wander.support.DeploymentRequests.statusChange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -130,11 +131,7 @@ class WriteContractTest {
   }
 
   private Http.Reply move(long id, String status, String message) {
-    String body =
-        message == null
-            ? "{\"status\": \"%s\"}".formatted(status)
-            : "{\"status\": \"%s\", \"error_message\": \"%s\"}".formatted(status, message);
-    return http.patch("/deployments/" + id, body);
+    return http.patch("/deployments/" + id, statusChange(status, message));
   }
 
   static List<String> fieldsOf(JsonNode error) {

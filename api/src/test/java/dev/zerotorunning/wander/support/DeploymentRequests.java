@@ -12,4 +12,11 @@ public final class DeploymentRequests {
     """
         .formatted(service, environment, version, by);
   }
+
+  /** The body of {@code PATCH /deployments/{id}}; {@code message} may be null. */
+  public static String statusChange(String status, String message) {
+    return message == null
+        ? "{\"status\": \"%s\"}".formatted(status)
+        : "{\"status\": \"%s\", \"error_message\": \"%s\"}".formatted(status, message);
+  }
 }
