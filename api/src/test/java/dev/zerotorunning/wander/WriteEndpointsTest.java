@@ -1,11 +1,11 @@
 package dev.zerotorunning.wander;
 
-import static dev.zerotorunning.wander.support.DeploymentRequests.newDeployment;
 import static dev.zerotorunning.wander.support.DeploymentRequests.statusChange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.zerotorunning.wander.core.DeploymentStatus;
+import dev.zerotorunning.wander.support.DeploymentRequests;
 import dev.zerotorunning.wander.support.Http;
 import dev.zerotorunning.wander.support.SeededStackTest;
 import java.util.ArrayList;
@@ -18,6 +18,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class WriteEndpointsTest extends SeededStackTest {
+
+  /** The body of {@code POST /deployments}, for the tests of this package that name it here. */
+  static String newDeployment(String service, String environment, String version, String by) {
+    return DeploymentRequests.newDeployment(service, environment, version, by);
+  }
 
   long create() {
     return http.post("/deployments", newDeployment("api", "staging", "v2.0.0", "dev@example.com"))
