@@ -87,10 +87,6 @@ rollouts() {
   fi
   req GET "/api/deployments/${MANUAL:-1}/steps"
   check "GET /steps of a manual deployment: no steps, no worker" 200 '.data.automated == false and .data.steps == [] and .data.worker == null and .data.attempts == 0'
-  req GET /api/deployments/987654321/steps
-  check "GET /api/deployments/{unknown}/steps -> 404" 404 "$ERR"
-  req GET /api/deployments/abc/steps
-  check "GET /api/deployments/abc/steps -> 400 error body" 400 "$ERR"
 
   section "rollout worker: make scale-worker N=3, 9 rollouts"
   if timed "make scale-worker N=3" scale-worker N=3; then pass "make scale-worker N=3"; else flunk "make scale-worker N=3"; fi

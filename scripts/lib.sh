@@ -191,16 +191,18 @@ have_jdk() {
 
 # in_maven_image CMD...: CMD in MAVEN_IMAGE (JDK and Maven), the repository mounted at the same path,
 # as this user, with the Maven repository in a named volume that outlives the container.
+# MAVEN_NETWORK=host puts it on the host's network (the contract suite calls the published ports).
 MAVEN_VOLUME=zero-to-running-maven
 maven_image() { echo "${MAVEN_IMAGE:-maven:3.9-eclipse-temurin-21}"; }
 in_maven_image() {
-  local image
+  local image network=()
+  [ -z "${MAVEN_NETWORK:-}" ] || network=(--network "$MAVEN_NETWORK")
   image=$(maven_image)
   if ! docker volume inspect "$MAVEN_VOLUME" >/dev/null 2>&1; then
     docker volume create "$MAVEN_VOLUME" >/dev/null
     docker run --rm -v "$MAVEN_VOLUME:/m2" "$image" chown "$(id -u):$(id -g)" /m2
   fi
-  docker run --rm -i -v "$PWD:$PWD" -w "$PWD" -v "$MAVEN_VOLUME:/m2" --user "$(id -u):$(id -g)" \
+  docker run --rm -i ${network[@]+"${network[@]}"} -v "$PWD:$PWD" -w "$PWD" -v "$MAVEN_VOLUME:/m2" --user "$(id -u):$(id -g)" \
     -e HOME=/tmp -e MAVEN_OPTS="-Duser.home=/tmp ${MAVEN_OPTS:-}" -e PLATFORM="${PLATFORM:-}" \
     "$image" "$@"
 }

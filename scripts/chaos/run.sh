@@ -4,7 +4,8 @@
 #     non-default ports (231xx) with its own image tags; writes unlimited (RATE_LIMIT_WRITES_PER_MINUTE=0)
 #  2. scripts/security/check.sh on it
 #  3. faults under bounded load (wrk and curl, 127.0.0.1 only): Redis stopped 10 s, Redis stopped
-#     while rollouts run (they all finish after it is back), PostgreSQL restarted, the bad-input battery, the write rate limit, the API crashed and docker-killed
+#     while rollouts run (they all finish after it is back), PostgreSQL restarted, the bad-input battery (the contract suite's
+#     JUnit tests tagged bad-input, scripts/contract.sh, on the API's port), the write rate limit, the API crashed and docker-killed
 #     (with the dashboard's banner watched in Chromium), make down during a write burst then
 #     make dev, make reset-db while the dashboard polls
 # One line per scenario (what was done, requests, failures, recovery), a table at the end, and
@@ -18,8 +19,8 @@ set -euo pipefail
 . "$ROOT/scripts/chaos/lib.sh"
 # shellcheck source=scripts/chaos/faults.sh
 . "$ROOT/scripts/chaos/faults.sh"
-# shellcheck source=scripts/chaos/bad-input.sh
-. "$ROOT/scripts/chaos/bad-input.sh"
+# shellcheck source=scripts/chaos/rate-limit.sh
+. "$ROOT/scripts/chaos/rate-limit.sh"
 
 for tool in curl jq docker wrk; do
   command -v "$tool" >/dev/null 2>&1 || die "chaos needs $tool on PATH (apt-get install $tool)"
@@ -76,6 +77,22 @@ if wanted security; then
   fi
   scenario_line "security" "ports, users, secrets in images and k8s-generated/, .env ignored, error answers, CORS" "-" "${sf:-?} failed checks" "-"
 fi
+
+# The bad-input battery: the contract suite's tests tagged bad-input (JUnit) on the API's port; it
+# writes nothing, so the deployments table must be exactly what it was.
+bad_input() {
+  section "bad input: the contract suite's battery (JUnit, tag bad-input) against $API"
+  local before after r tests_passed tests_failed
+  before=$(db_fingerprint '')
+  "$ROOT/scripts/contract.sh" "${API%/api}" bad-input | tee "$tmp/bad-input.out" && r=0 || r=1
+  verdict "$r" "bad input: every malformed request got a 4xx JSON error body and changed nothing the API shows"
+  after=$(db_fingerprint '')
+  [ "$after" = "$before" ] && r=0 || r=1
+  verdict "$r" "bad input: the deployments table is unchanged (${before%% *} rows, then ${after%% *})"
+  read -r tests_passed tests_failed < <(sed -n 's/^tests: \([0-9]*\) passed, \([0-9]*\) failed.*/\1 \2/p' "$tmp/bad-input.out" | tail -n 1) || true
+  scenario_line "bad input" "malformed requests on every endpoint (JUnit: build/test-logs/contract.log)" \
+    "$((${tests_passed:-0} + ${tests_failed:-0}))" "${tests_failed:-?} not a 4xx JSON error" "-"
+}
 
 if wanted redis; then fault_redis; fi
 if wanted rollouts; then fault_rollouts_redis; fi

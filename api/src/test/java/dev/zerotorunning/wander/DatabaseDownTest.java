@@ -1,5 +1,6 @@
 package dev.zerotorunning.wander;
 
+import static dev.zerotorunning.wander.support.DeploymentRequests.newDeployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,9 +44,7 @@ class DatabaseDownTest {
   void writesAndHealthAnswer503() throws Exception {
     withStoppedDatabase(
         http -> {
-          http.post(
-                  "/deployments",
-                  WriteEndpointsTest.newDeployment("api", "staging", "v1.0.0", "a@example.com"))
+          http.post("/deployments", newDeployment("api", "staging", "v1.0.0", "a@example.com"))
               .expectStatus(503);
           JsonNode health = http.get("/health").expectStatus(503).json();
           assertThat(health.get("status").asText()).isEqualTo("unhealthy");

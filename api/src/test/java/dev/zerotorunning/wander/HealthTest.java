@@ -21,13 +21,7 @@ class HealthTest {
   @Test
   void healthyWhenEverythingAnswers() {
     Http.Reply reply = http.get("/health").expectStatus(200);
-    JsonNode body = reply.json();
-    assertThat(body.get("status").asText()).isEqualTo("healthy");
-    assertThat(body.get("checks").get("postgres").get("status").asText()).isEqualTo("up");
-    assertThat(body.get("checks").get("redis").get("status").asText()).isEqualTo("up");
-    assertThat(body.get("checks").get("postgres").get("latency_ms").asLong()).isNotNegative();
-    assertThat(body.get("version").asText()).isNotBlank().doesNotContain("${");
-    assertThat(body.get("uptime_s").asLong()).isNotNegative();
+    // The body is the contract suite's (contract/ReadContractTest); here what it never has.
     assertThat(reply.header("X-Cache")).isNull();
     admin.get("/ready").expectStatus(200);
     admin.get("/healthcheck").expectStatus(200);

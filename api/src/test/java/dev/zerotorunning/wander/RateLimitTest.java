@@ -1,7 +1,9 @@
 package dev.zerotorunning.wander;
 
+import static dev.zerotorunning.wander.support.DeploymentRequests.newDeployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.zerotorunning.wander.support.ErrorBody;
 import dev.zerotorunning.wander.support.Http;
 import dev.zerotorunning.wander.support.TestStack;
 import io.dropwizard.testing.DropwizardTestSupport;
@@ -71,7 +73,7 @@ class RateLimitTest {
       assertThat(ok.header("X-RateLimit-Remaining")).isEqualTo(Integer.toString(2 - i));
     }
     Http.Reply limited = http.post("/deployments", body("v1.0.9")).expectStatus(429);
-    BadInputTest.assertErrorBody(limited, 429);
+    ErrorBody.check(limited, 429);
     // The window opened with the client's first write, not at the clock's last full minute.
     long elapsed = java.time.Duration.ofNanos(System.nanoTime() - firstWrite).toSeconds();
     assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween((int) (59 - elapsed), 60);
@@ -109,6 +111,6 @@ class RateLimitTest {
   }
 
   private static String body(String version) {
-    return WriteEndpointsTest.newDeployment("api", "staging", version, "limit@example.com");
+    return newDeployment("api", "staging", version, "limit@example.com");
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.zerotorunning.wander.db.Seeder;
 import dev.zerotorunning.wander.support.SeededStackTest;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,55 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/**
+ * The read endpoints on exactly the seed (counts, pages, stats of the 36 sample deployments); the
+ * contract suite (contract/) asserts what holds on any stack.
+ */
 class ReadEndpointsTest extends SeededStackTest {
-
-  @Test
-  void listsTheSeededServicesWithRepositories() {
-    JsonNode data = http.get("/services").expectStatus(200).json().get("data");
-    assertThat(names(data)).containsExactly("frontend", "api", "worker", "analytics");
-    for (JsonNode service : data) {
-      assertThat(service.get("id").asLong()).isPositive();
-      assertThat(service.get("description").asText()).isNotBlank();
-      assertThat(service.get("repository_url").asText()).startsWith("https://");
-    }
-  }
-
-  @Test
-  void listsTheSeededEnvironments() {
-    JsonNode data = http.get("/environments").expectStatus(200).json().get("data");
-    assertThat(names(data)).containsExactly("development", "staging", "production");
-    assertThat(data.get(0).has("repository_url")).isFalse();
-  }
-
-  @Test
-  void firstPageIsTwentyNewestDeploymentsWithTheTotal() {
-    JsonNode body = http.get("/deployments").expectStatus(200).json();
-    assertThat(body.get("count").asLong()).isEqualTo(Seeder.SAMPLE_DEPLOYMENTS);
-    JsonNode data = body.get("data");
-    assertThat(data).hasSize(20);
-    List<Instant> started = new ArrayList<>();
-    data.forEach(d -> started.add(Instant.parse(d.get("started_at").asText())));
-    assertThat(started).isSortedAccordingTo((a, b) -> b.compareTo(a));
-    JsonNode first = data.get(0);
-    assertThat(first.fieldNames())
-        .toIterable()
-        .containsExactlyInAnyOrder(
-            "id",
-            "service",
-            "environment",
-            "version",
-            "status",
-            "deployed_by",
-            "started_at",
-            "completed_at",
-            "error_message",
-            "automated",
-            "allowed_transitions");
-    assertThat(first.get("service").fieldNames())
-        .toIterable()
-        .containsExactlyInAnyOrder("id", "name");
-    assertThat(first.get("started_at").asText()).endsWith("Z");
-  }
 
   @Test
   void seedHasEveryStatusAndFailuresCarryMessages() {
@@ -102,24 +57,6 @@ class ReadEndpointsTest extends SeededStackTest {
     JsonNode body =
         http.get("/deployments?limit=100&" + field + "=" + value).expectStatus(200).json();
     assertThat(body.get("count").asLong()).isEqualTo(expected).isPositive();
-    for (JsonNode d : body.get("data")) {
-      JsonNode actual = d.get(field);
-      assertThat((actual.isObject() ? actual.get("name") : actual).asText()).isEqualTo(value);
-    }
-  }
-
-  @Test
-  void combinedFiltersAndUnknownNamesGiveEmptyPages() {
-    JsonNode body =
-        http.get("/deployments?service=frontend&environment=production&status=completed").json();
-    for (JsonNode d : body.get("data")) {
-      assertThat(d.get("service").get("name").asText()).isEqualTo("frontend");
-      assertThat(d.get("environment").get("name").asText()).isEqualTo("production");
-      assertThat(d.get("status").asText()).isEqualTo("completed");
-    }
-    JsonNode none = http.get("/deployments?service=nope").expectStatus(200).json();
-    assertThat(none.get("data")).isEmpty();
-    assertThat(none.get("count").asLong()).isZero();
   }
 
   @Test
@@ -149,22 +86,10 @@ class ReadEndpointsTest extends SeededStackTest {
   }
 
   @Test
-  void getsOneDeploymentOr404() {
-    long id = http.get("/deployments?limit=1").json().get("data").get(0).get("id").asLong();
-    JsonNode one = http.get("/deployments/" + id).expectStatus(200).json().get("data");
-    assertThat(one.get("id").asLong()).isEqualTo(id);
-    JsonNode missing = http.get("/deployments/999999").expectStatus(404).json();
-    assertThat(missing.get("error").asText()).contains("999999");
-  }
-
-  @Test
   void statsAddUp() {
     JsonNode stats = http.get("/stats").expectStatus(200).json().get("data");
     assertThat(stats.get("total").asLong()).isEqualTo(Seeder.SAMPLE_DEPLOYMENTS);
     JsonNode byStatus = stats.get("by_status");
-    assertThat(byStatus.fieldNames())
-        .toIterable()
-        .containsExactly("pending", "in_progress", "completed", "failed", "rolled_back");
     long sum = 0;
     for (JsonNode n : byStatus) {
       sum += n.asLong();
@@ -174,10 +99,6 @@ class ReadEndpointsTest extends SeededStackTest {
     double failed = byStatus.get("failed").asLong();
     assertThat(stats.get("success_rate").asDouble())
         .isCloseTo(completed / (completed + failed), org.assertj.core.data.Offset.offset(0.0001));
-    assertThat(stats.get("by_environment").fieldNames())
-        .toIterable()
-        .containsExactly("development", "staging", "production");
-    assertThat(stats.get("per_day")).hasSize(14);
     long perDay = 0;
     for (JsonNode day : stats.get("per_day")) {
       perDay += day.get("count").asLong();

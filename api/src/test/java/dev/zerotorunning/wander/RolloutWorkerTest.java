@@ -1,5 +1,6 @@
 package dev.zerotorunning.wander;
 
+import static dev.zerotorunning.wander.support.DeploymentRequests.newDeployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -214,9 +215,7 @@ class RolloutWorkerTest extends SeededStackTest {
   static long create(TestStack stack, String version) {
     return stack
         .http()
-        .post(
-            "/deployments",
-            WriteEndpointsTest.newDeployment("frontend", "staging", version, "ci@example.com"))
+        .post("/deployments", newDeployment("frontend", "staging", version, "ci@example.com"))
         .expectStatus(201)
         .json()
         .get("data")

@@ -21,8 +21,13 @@ import java.time.Duration;
  */
 public final class Http {
   private static final ObjectMapper JSON = new ObjectMapper();
+  // HTTP/1.1 as browsers speak it to a plain-http origin: the JDK's default, an h2c upgrade, is
+  // never answered by the Vite dev server (its upgrade listener is the HMR websocket).
   private final HttpClient client =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final String base;
 
   public Http(String base) {

@@ -23,8 +23,12 @@ public final class RawHttp implements AutoCloseable {
   private final InputStream in;
 
   public RawHttp(int port) {
+    this("127.0.0.1", port);
+  }
+
+  public RawHttp(String host, int port) {
     try {
-      socket = new Socket("127.0.0.1", port);
+      socket = new Socket(host, port);
       socket.setSoTimeout(20_000);
       in = socket.getInputStream();
     } catch (IOException e) {
@@ -64,6 +68,21 @@ public final class RawHttp implements AutoCloseable {
     return response;
   }
 
+  /**
+   * Sends {@code request} (head and body, as is) and reads the answer; without a Content-Length the
+   * answer's body is whatever comes until the server closes the connection.
+   */
+  public Response exchange(String request) {
+    try {
+      OutputStream out = socket.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return readResponse();
+  }
+
   private Response readResponse() {
     try {
       List<Integer> interim = new ArrayList<>();
@@ -80,8 +99,8 @@ public final class RawHttp implements AutoCloseable {
             line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
             line.substring(colon + 1).trim());
       }
-      int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
-      byte[] body = in.readNBytes(length);
+      String length = headers.get("content-length");
+      byte[] body = length == null ? in.readAllBytes() : in.readNBytes(Integer.parseInt(length));
       return new Response(
           List.copyOf(interim),
           statusCode(status),
