@@ -39,6 +39,13 @@ stack_current() {
   [ "$(wc -l <<<"$inspected")" = "$expected" ] || return 1 # orphans
 }
 
+# make dev failed: each service that is not up, with its last health check, last log lines and a
+# hint (tools/.../stack/diagnose). The stack is left up for inspection.
+diagnose() {
+  stack_tool diagnose 2>&1 || true
+  exit 1
+}
+
 # stop_others "SERVICES": stop and remove the project's services outside SERVICES (whichever
 # profile started them), so that what runs is exactly what this make dev asked for.
 # shellcheck disable=SC2086 # word lists of service names
@@ -57,14 +64,14 @@ up_partial() {
   case $1 in
     deps)
       # nothing waits for the one-shot here, so it runs in the foreground: migrate, then seed
-      compose up --detach --wait --wait-timeout "$3" $2 || scripts/diagnose.sh
+      compose up --detach --wait --wait-timeout "$3" $2 || diagnose
       log=$(mktemp)
       compose run --rm --no-TTY migrate >"$log" 2>&1 || { tail -n 30 "$log" >&2; die "up: migrate failed (output above). Fix it, then: make dev PROFILE=deps"; }
       rm -f "$log"
       ok "up: database migrated and seeded"
       ;;
-    frontend) VITE_API_MOCK=1 compose up --detach --wait --wait-timeout "$3" --no-deps $2 || scripts/diagnose.sh ;;
-    *) compose up --detach --wait --wait-timeout "$3" $2 || scripts/diagnose.sh ;;
+    frontend) VITE_API_MOCK=1 compose up --detach --wait --wait-timeout "$3" --no-deps $2 || diagnose ;;
+    *) compose up --detach --wait --wait-timeout "$3" $2 || diagnose ;;
   esac
 }
 
@@ -104,11 +111,12 @@ scripts/preflight.sh
 load_env .env
 scripts/build.sh
 
-# Record the moments services turn healthy, for the summary (Docker keeps 5 probes only).
-events=$(mktemp)
+# Record the moments services turn healthy, for the summary (Docker keeps 5 probes only). In the
+# repository: without a JDK the summary runs in a container that mounts it.
+mkdir -p target/make
+events=$(mktemp target/make/events.XXXXXX)
 docker events --filter type=container --filter event=health_status \
-  --filter "label=com.docker.compose.project=$(project_name)" \
-  --format '{{.Actor.Attributes.name}} {{.TimeNano}} {{.Action}}' >"$events" 2>/dev/null &
+  --filter "label=com.docker.compose.project=$(project_name)" --format '{{json .}}' >"$events" 2>/dev/null &
 events_pid=$!
 trap 'kill "$events_pid" 2>/dev/null || true; rm -f "$events" "$events.open"' EXIT
 
@@ -121,7 +129,7 @@ if [ "$reload" = code ] && [ -n "$(compose ps -q --status running api 2>/dev/nul
   info "up: restarting api and worker on the new classes ..."
   compose restart api worker >/dev/null 2>&1 || true
   compose up --detach --wait --wait-timeout "$timeout" --no-deps --no-recreate api worker >/dev/null 2>&1 ||
-    scripts/diagnose.sh
+    diagnose
   reload=''
 elif [ -n "$reload" ]; then
   info "up: restarting api and worker on the new classes, after migrate ..."
@@ -136,7 +144,7 @@ else
   stop_others "$(services_in_order | paste -sd' ' -)"
   info "up: starting the stack${COMPOSE_PROFILES:+ with the Compose profiles $COMPOSE_PROFILES}, waiting up to ${timeout}s for every service to be healthy ..."
   if ! compose up --detach --wait --wait-timeout "$timeout" --remove-orphans; then
-    scripts/diagnose.sh # exits 1
+    diagnose
   fi
 fi
 rm -f target/make/api-classes.changed
@@ -147,7 +155,7 @@ if [ "$PARTIAL_STACK" != deps ] && [ "$PARTIAL_STACK" != backend ]; then
   opener=$!
 fi
 echo
-scripts/summary.sh "$start" "$events"
+stack_tool summary --since "$start" --events "$events" ${DEV_SUMMARY_JSON:+--json-file "$DEV_SUMMARY_JSON"}
 [ "$PARTIAL_STACK" != deps ] || print_host_api_settings
 [ "$PARTIAL_STACK" != frontend ] || info "PROFILE=frontend: no API runs; the dashboard's API is mocked in the browser (web/src/testing, the tests' MSW handlers)."
 if [ -n "$opener" ]; then

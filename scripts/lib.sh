@@ -66,30 +66,6 @@ now_ms() {
   fi
 }
 
-# RFC 3339 timestamp (as Docker prints them, "Z" or "+01:00", any fraction) -> epoch ms.
-# Pure bash: GNU and BSD `date` disagree on parsing. Prints 0 when it cannot parse.
-ts_ms() {
-  local re='^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(\.([0-9]+))?(Z|([+-])([0-9]{2}):([0-9]{2}))$'
-  if ! [[ $1 =~ $re ]]; then
-    echo 0
-    return
-  fi
-  local y=$((10#${BASH_REMATCH[1]})) m=$((10#${BASH_REMATCH[2]})) d=$((10#${BASH_REMATCH[3]}))
-  local hh=$((10#${BASH_REMATCH[4]})) mi=$((10#${BASH_REMATCH[5]})) ss=$((10#${BASH_REMATCH[6]}))
-  local frac="${BASH_REMATCH[8]}000" off=0
-  if [ -n "${BASH_REMATCH[10]}" ]; then
-    off=$((10#${BASH_REMATCH[11]} * 3600 + 10#${BASH_REMATCH[12]} * 60))
-    [ "${BASH_REMATCH[10]}" = + ] || off=$((-off))
-  fi
-  # Days since 1970-01-01 (H. Hinnant's days_from_civil).
-  [ "$m" -gt 2 ] || y=$((y - 1))
-  local era=$((y / 400)) yoe doy doe
-  yoe=$((y - era * 400))
-  doy=$(((153 * ((m + 9) % 12) + 2) / 5 + d - 1))
-  doe=$((yoe * 365 + yoe / 4 - yoe / 100 + doy))
-  echo $((((era * 146097 + doe - 719468) * 86400 + hh * 3600 + mi * 60 + ss - off) * 1000 + 10#${frac:0:3}))
-}
-
 # 12345 (ms) -> "12.3s"
 fmt_ms() { printf '%d.%ds' $(($1 / 1000)) $((($1 % 1000) / 100)); }
 
@@ -209,6 +185,38 @@ java_tool() { if have_jdk; then "${JAVA_HOME:+$JAVA_HOME/bin/}java" "$@"; else i
 # maven ARGS...: the Maven build, with ./mvnw on this JDK or with mvn in MAVEN_IMAGE
 maven() {
   if have_jdk; then ./mvnw "$@"; else in_maven_image mvn -Dmaven.repo.local=/m2/repository "$@"; fi
+}
+
+# stack_tool COMMAND ARGS...: the stack inspection in tools/ (dev.zerotorunning.stack: summary,
+# status) on Docker's JSON, from the tools jar (built first when tools/ changed). Without a JDK it
+# runs in MAVEN_IMAGE, which has no Docker: the JSON it reads is recorded here first (docker_json).
+STACK_JAR=tools/target/k8s-gen.jar
+stack_tool() {
+  make -s --no-print-directory -f mk/k8s.mk "$STACK_JAR" >&2
+  local cmd=(-XX:TieredStopAtLevel=1 -XX:SharedArchiveFile="${STACK_JAR%.jar}.jsa" -cp "$STACK_JAR"
+    dev.zerotorunning.stack.StackTool "$@" ${C_BOLD:+--color}) dir rc=0
+  if have_jdk; then
+    "${JAVA_HOME:+$JAVA_HOME/bin/}java" "${cmd[@]}"
+    return
+  fi
+  mkdir -p target/make
+  dir=$(mktemp -d target/make/docker-json.XXXXXX) # in the repository: the container mounts it
+  docker_json "$dir" "${1:-}"
+  in_maven_image java "${cmd[@]}" --docker-json "$dir" || rc=$?
+  rm -rf "$dir"
+  return "$rc"
+}
+# docker_json DIR [COMMAND]: what stack_tool COMMAND reads from Docker, as files (its tests' fixtures
+# have the same); diagnose also reads each container's last log lines.
+docker_json() {
+  local ids id
+  compose_all config --format json >"$1/compose-config.json"
+  compose_all ps --all --format json >"$1/compose-ps.json"
+  ids=$(compose_all ps --all --quiet --no-trunc | paste -sd' ' -)
+  # shellcheck disable=SC2086 # container ids
+  if [ -n "$ids" ]; then docker inspect $ids >"$1/inspect.json"; else echo '[]' >"$1/inspect.json"; fi
+  [ "${2:-}" = diagnose ] || return 0
+  for id in $ids; do docker logs --tail 30 "$id" >"$1/logs-$id.txt" 2>&1 || true; done
 }
 
 # The platform the API image is built for (PLATFORM, else the Docker engine's architecture), or
