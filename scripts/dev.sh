@@ -6,39 +6,6 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 start=$(now_ms)
 
-# True when every service already runs (healthy) from the current configuration and images, with
-# as many containers as configured (the worker: WORKER_REPLICAS), so `up` would change nothing but
-# re-run the one-shot migrate (idempotent, yet a JVM start). After make scale-worker the count
-# differs, and `up` returns the worker to its configured count.
-stack_current() {
-  local project ids inspected hashes scales svc hash rows want expected=0 label state health code image_id image
-  project=$(project_name)
-  ids=$(project_containers "$project" | paste -sd' ' -)
-  [ -n "$ids" ] || return 1
-  # shellcheck disable=SC2086 # several ids
-  inspected=$(docker inspect -f '{{index .Config.Labels "com.docker.compose.service"}}|{{index .Config.Labels "com.docker.compose.config-hash"}}|{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}|{{.State.ExitCode}}|{{.Image}}|{{.Config.Image}}' $ids)
-  hashes=$(compose config --hash '*' 2>/dev/null) || return 1
-  scales=$(service_scales)
-  while read -r svc hash; do
-    want=$(awk -v s="$svc" '$1 == s { print $2; exit }' <<<"$scales")
-    want=${want:-1}
-    expected=$((expected + want))
-    rows=$(grep "^$svc|" <<<"$inspected" || true)
-    [ "$(grep -c . <<<"$rows" || true)" = "$want" ] || return 1
-    while IFS='|' read -r _ label state health code image_id image; do
-      [ -n "$label" ] || continue
-      [ "$label" = "$hash" ] || return 1
-      [ "$image_id" = "$(docker image inspect -f '{{.Id}}' "$image" 2>/dev/null)" ] || return 1
-      if [ "$svc" = migrate ]; then
-        [ "$state/$code" = exited/0 ] || return 1
-      elif [ "$state" != running ] || [ "${health:-healthy}" != healthy ]; then
-        return 1
-      fi
-    done <<<"$rows"
-  done <<<"$hashes"
-  [ "$(wc -l <<<"$inspected")" = "$expected" ] || return 1 # orphans
-}
-
 # make dev failed: each service that is not up, with its last health check, last log lines and a
 # hint (tools/.../stack/diagnose). The stack is left up for inspection.
 diagnose() {
@@ -138,7 +105,7 @@ fi
 if [ -n "$PARTIAL_STACK" ]; then
   stop_others "$PROFILE_SERVICES"
   up_partial "$PARTIAL_STACK" "$PROFILE_SERVICES" "$timeout"
-elif [ -z "$reload" ] && stack_current; then
+elif [ -z "$reload" ] && stack_tool current; then # up would change nothing but re-run the migration
   ok "up: the stack is already up, healthy and current: nothing to start"
 else
   stop_others "$(services_in_order | paste -sd' ' -)"

@@ -215,6 +215,9 @@ docker_json() {
   ids=$(compose_all ps --all --quiet --no-trunc | paste -sd' ' -)
   # shellcheck disable=SC2086 # container ids
   if [ -n "$ids" ]; then docker inspect $ids >"$1/inspect.json"; else echo '[]' >"$1/inspect.json"; fi
+  compose config --hash '*' >"$1/config-hash.txt"
+  # shellcheck disable=SC2046 # image references
+  docker image inspect $(compose_all config --images | sort -u) >"$1/image-inspect.json" 2>/dev/null || true
   [ "${2:-}" = diagnose ] || return 0
   for id in $ids; do docker logs --tail 30 "$id" >"$1/logs-$id.txt" 2>&1 || true; done
 }
@@ -228,25 +231,6 @@ image_platform() {
 
 # The API's main class, as the build declares it.
 api_main_class() { sed -n 's:.*<main.class>\(.*\)</main.class>.*:\1:p' api/pom.xml; }
-
-# "service replicas" for each service whose configuration sets a count (deploy.replicas or scale);
-# the others run one container.
-service_scales() {
-  compose config 2>/dev/null | awk '
-    /^services:/ { in_services = 1; next }
-    in_services && /^[^ ]/ { in_services = 0 }
-    !in_services { next }
-    /^  [^ ]/ { svc = $1; sub(/:$/, "", svc); in_deploy = 0; next }
-    /^    [^ ]/ { in_deploy = ($1 == "deploy:") }
-    /^    scale:/ { print svc, $2 }
-    in_deploy && /^      replicas:/ { print svc, $2 }'
-}
-# The configured container count of one service.
-service_scale() {
-  local n
-  n=$(service_scales | awk -v s="$1" '$1 == s { print $2; exit }')
-  echo "${n:-1}"
-}
 
 # require_count VALUE USAGE: VALUE must be a positive integer, else one line with the fix.
 require_count() {

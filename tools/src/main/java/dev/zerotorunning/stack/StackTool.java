@@ -12,7 +12,12 @@ import picocli.CommandLine.Command;
     name = "stack",
     mixinStandardHelpOptions = true,
     description = "Inspects the Compose stack: summary and status, diagnosis.",
-    subcommands = {SummaryCommand.class, DiagnoseCommand.class})
+    subcommands = {
+      SummaryCommand.class,
+      DiagnoseCommand.class,
+      CurrentCommand.class,
+      ReplicasCommand.class
+    })
 public final class StackTool implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -17,6 +17,15 @@ public interface DockerCli {
   /** {@code docker inspect ID...}: an array; "[]" for no ids. */
   String inspect(List<String> ids);
 
+  /**
+   * {@code docker compose config --hash '*'} with the caller's profiles: "service hash" lines, the
+   * hash Compose labels each container with (its one text answer: Compose has no JSON for it).
+   */
+  String configHashes();
+
+  /** {@code docker image inspect REF...}: an array of the images that exist. */
+  String imageInspect(List<String> refs);
+
   /** {@code docker logs --tail LINES ID}: the container's output and errors, as text. */
   String logs(String id, int lines);
 }

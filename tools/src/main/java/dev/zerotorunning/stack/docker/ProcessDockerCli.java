@@ -7,10 +7,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /** Runs the Docker CLI; Compose as {@code $COMPOSE} says ("docker compose" by default). */
 public final class ProcessDockerCli implements DockerCli {
+  private enum Mode {
+    /** Every Compose profile on: whichever profile started a service, it is reported on. */
+    ALL_PROFILES,
+    /** The error stream is part of the answer (a container's logs). */
+    WITH_ERRORS,
+    /** A failure still answers with what was printed (image inspect of a missing image). */
+    TOLERANT
+  }
+
   private final List<String> compose;
 
   public ProcessDockerCli(String composeCommand) {
@@ -19,27 +30,38 @@ public final class ProcessDockerCli implements DockerCli {
 
   @Override
   public String composeConfig() {
-    return run(composeArgs("config", "--format", "json"));
+    return run(composeArgs("config", "--format", "json"), EnumSet.of(Mode.ALL_PROFILES));
   }
 
   @Override
   public String composePs() {
-    return run(composeArgs("ps", "--all", "--format", "json"));
+    return run(composeArgs("ps", "--all", "--format", "json"), EnumSet.of(Mode.ALL_PROFILES));
   }
 
   @Override
   public String inspect(List<String> ids) {
-    if (ids.isEmpty()) {
+    return ids.isEmpty() ? "[]" : run(docker("inspect", ids), EnumSet.noneOf(Mode.class));
+  }
+
+  @Override
+  public String configHashes() {
+    // the caller's profiles: the services make dev would start
+    return run(composeArgs("config", "--hash", "*"), EnumSet.noneOf(Mode.class));
+  }
+
+  @Override
+  public String imageInspect(List<String> refs) {
+    if (refs.isEmpty()) {
       return "[]";
     }
-    List<String> args = new ArrayList<>(List.of("docker", "inspect"));
-    args.addAll(ids);
-    return run(args);
+    String out = run(docker("image inspect", refs), EnumSet.of(Mode.TOLERANT));
+    return out.isBlank() ? "[]" : out;
   }
 
   @Override
   public String logs(String id, int lines) {
-    return run(List.of("docker", "logs", "--tail", String.valueOf(lines), id), true);
+    return run(
+        docker("logs --tail " + lines, List.of(id)), EnumSet.of(Mode.WITH_ERRORS, Mode.TOLERANT));
   }
 
   private List<String> composeArgs(String... args) {
@@ -48,27 +70,30 @@ public final class ProcessDockerCli implements DockerCli {
     return all;
   }
 
-  private static String run(List<String> command) {
-    return run(command, false);
+  private static List<String> docker(String command, List<String> args) {
+    List<String> all = new ArrayList<>(List.of("docker"));
+    all.addAll(List.of(command.split(" ")));
+    all.addAll(args);
+    return all;
   }
 
-  /** The command's output; with {@code mergeErrors} its error stream too (a container's logs). */
-  private static String run(List<String> command, boolean mergeErrors) {
+  private static String run(List<String> command, Set<Mode> modes) {
     try {
       Path err = Files.createTempFile("stack-docker", ".err");
       try {
         ProcessBuilder pb = new ProcessBuilder(command);
-        if (mergeErrors) {
+        if (modes.contains(Mode.WITH_ERRORS)) {
           pb.redirectErrorStream(true);
         } else {
           pb.redirectError(err.toFile());
         }
-        // whichever profile started a service, it is part of the stack to report on
-        pb.environment().put("COMPOSE_PROFILES", "*");
+        if (modes.contains(Mode.ALL_PROFILES)) {
+          pb.environment().put("COMPOSE_PROFILES", "*");
+        }
         Process p = pb.start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
+        if (p.waitFor() != 0 && !modes.contains(Mode.TOLERANT)) {
           String reason = Files.readString(err).strip().replace('\n', ' ');
           throw new IllegalStateException(
               String.join(" ", command) + " failed" + (reason.isEmpty() ? "" : ": " + reason));

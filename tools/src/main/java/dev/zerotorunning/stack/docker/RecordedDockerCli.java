@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * Answers recorded in one directory: compose-config.json, compose-ps.json, inspect.json (every
  * container of the project; {@link #inspect} returns it whole, the reader matches ids) and
- * logs-ID.txt (a container's last lines; none: no output). scripts/lib.sh {@code docker_json}
- * writes them.
+ * logs-ID.txt (a container's last lines; none: no output), config-hash.txt and image-inspect.json.
+ * scripts/lib.sh {@code docker_json} writes them.
  */
 public final class RecordedDockerCli implements DockerCli {
   private final Path dir;
@@ -32,6 +32,16 @@ public final class RecordedDockerCli implements DockerCli {
   @Override
   public String inspect(List<String> ids) {
     return ids.isEmpty() ? "[]" : read("inspect.json");
+  }
+
+  @Override
+  public String configHashes() {
+    return read("config-hash.txt");
+  }
+
+  @Override
+  public String imageInspect(List<String> refs) {
+    return refs.isEmpty() ? "[]" : read("image-inspect.json");
   }
 
   @Override

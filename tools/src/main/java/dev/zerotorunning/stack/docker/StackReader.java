@@ -160,6 +160,31 @@ public final class StackReader {
         str(config, "Image").orElse(""));
   }
 
+  /** {@code docker compose config --hash '*'}: each service and its configuration hash. */
+  public static Map<String, String> hashes(String lines) {
+    Map<String, String> m = new LinkedHashMap<>();
+    lines
+        .lines()
+        .map(l -> l.trim().split("\\s+"))
+        .filter(f -> f.length == 2)
+        .forEach(f -> m.put(f[0], f[1]));
+    return m;
+  }
+
+  /** {@code docker image inspect}: each reference (tag) and the image ID it names. */
+  public static Map<String, String> imageIds(String json) {
+    Map<String, String> m = new HashMap<>();
+    for (JsonElement e : parse(json, "docker image inspect").getAsJsonArray()) {
+      JsonObject image = e.getAsJsonObject();
+      String id = str(image, "Id").orElse("");
+      if (image.get("RepoTags") instanceof JsonArray tags) {
+        tags.forEach(t -> m.put(t.getAsString(), id));
+      }
+      m.put(id, id);
+    }
+    return m;
+  }
+
   /** {@code docker events --format '{{json .}}'} lines: the health_status events. */
   public static List<HealthEvent> events(String jsonLines) {
     List<HealthEvent> events = new ArrayList<>();

@@ -33,6 +33,11 @@ public record Container(
     return status.equals("running");
   }
 
+  /** The status, with the exit code when it exited: "exited(1)". */
+  public String state() {
+    return status.equals("exited") ? "exited(" + exitCode + ")" : status;
+  }
+
   /** Running, and healthy when it has a health check. */
   public boolean up() {
     return running() && health.map("healthy"::equals).orElse(true);

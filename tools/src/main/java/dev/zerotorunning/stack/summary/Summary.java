@@ -72,7 +72,7 @@ public record Summary(
       }
       for (Container c : containers) {
         String label = containers.size() == 1 ? service.name() : service.name() + "-" + c.number();
-        String state = c.status();
+        String state = c.state();
         Optional<Duration> healthyAfter = Optional.empty();
         Optional<Duration> upFor = Optional.empty();
         Optional<Duration> ran = Optional.empty();
@@ -94,9 +94,8 @@ public record Summary(
               upFor = Optional.of(Duration.between(c.startedAt(), now));
             }
           }
-        } else if (state.equals("exited")) {
+        } else if (c.status().equals("exited")) {
           exitCode = Optional.of(c.exitCode());
-          state = "exited(" + c.exitCode() + ")";
           if (c.exitCode() == 0) {
             done++;
           }
