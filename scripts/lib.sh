@@ -244,43 +244,33 @@ db_sql() {
   compose exec -T db sh -c 'psql -X -q -v ON_ERROR_STOP=1 -U "$POSTGRES_USER" -d "$POSTGRES_DB" -tAc "$1"' sh "$1" </dev/null
 }
 
-# worker_spread RUN_SQL: the table of make workers. stdin: one "label|consumer name|state" line per
-# worker that exists; RUN_SQL: a command that runs its one argument as SQL on the stack's database
-# and prints '|'-separated rows (db_sql, or kubectl exec on kind). Counts the steps started in the
-# last hour: deployment_steps names the worker that ran each step, rollouts the lease holder.
+# The last hour's rollouts per worker as one JSON document, for `stack workers --spread`:
+# deployment_steps names the worker that ran each step, rollouts the lease holder.
+WORKER_SPREAD_SQL="select json_build_object(
+  'steps', coalesce((select json_agg(s) from (select worker, count(distinct deployment_id) as rollouts,
+      count(*) filter (where step = 'done' and status = 'succeeded') as completed,
+      count(*) filter (where status = 'failed') as failed, count(*) as steps
+    from deployment_steps where started_at > now() - interval '1 hour' group by worker) s), '[]'),
+  'leases', coalesce((select json_agg(l) from (select worker,
+      string_agg(deployment_id::text, ',' order by deployment_id) as running from rollouts
+    where finished_at is null and worker is not null and lease_expires_at > now() group by worker) l), '[]'),
+  'totals', (select row_to_json(t) from (select count(*) as requested, count(finished_at) as finished,
+      count(*) - count(finished_at) as waiting from rollouts where requested_at > now() - interval '1 hour') t))"
+# worker_spread RUN_SQL [ARGS...]: the table of make workers (stack workers ARGS...). RUN_SQL runs
+# its one argument as SQL on the stack's database (db_sql, or kubectl exec on kind).
 worker_spread() {
-  local run=$1 workers steps leases totals label host state known=' ' rows=() n completed failed count waiting
-  workers=$(cat) # before any SQL: an exec must not read the rows
-  steps=$("$run" "select worker, count(distinct deployment_id),
-      count(*) filter (where step = 'done' and status = 'succeeded'), count(*) filter (where status = 'failed'), count(*)
-    from deployment_steps where started_at > now() - interval '1 hour' group by worker") || {
+  local run=$1 file rc=0
+  shift
+  mkdir -p target/make
+  file=$(mktemp target/make/worker-spread.XXXXXX) # in the repository: stack_tool may run in a container
+  if ! "$run" "$WORKER_SPREAD_SQL" >"$file"; then
+    rm -f "$file"
     fail "cannot read deployment_steps: does the API image predate the worker? Fix: make build, then make dev"
     return 1
-  }
-  leases=$("$run" "select worker, string_agg(deployment_id::text, ',' order by deployment_id) from rollouts
-    where finished_at is null and worker is not null and lease_expires_at > now() group by worker")
-  totals=$("$run" "select count(*), count(finished_at), count(*) - count(finished_at)
-    from rollouts where requested_at > now() - interval '1 hour'")
-  field() { # field TEXT WORKER COLUMN DEFAULT: column COLUMN of WORKER's row in TEXT, else DEFAULT
-    awk -F'|' -v w="$2" -v c="$3" -v d="$4" '$1 == w { print $c; found = 1; exit } END { if (!found) print d }' <<<"$1"
-  }
-  while IFS='|' read -r label host state; do
-    [ -n "$host" ] || continue
-    known+="$host "
-    rows+=("$label|$host|$state|$(field "$steps" "$host" 2 0)|$(field "$steps" "$host" 3 0)|$(field "$steps" "$host" 4 0)|$(field "$steps" "$host" 5 0)|$(field "$leases" "$host" 2 -)")
-  done <<<"$workers"
-  # Workers that ran steps but exist no more (scaled down; killed and removed).
-  while IFS='|' read -r host n completed failed count; do
-    [ -n "$host" ] || continue
-    case $known in *" $host "*) continue ;; esac
-    rows+=("(gone)|$host|-|$n|$completed|$failed|$count|$(field "$leases" "$host" 2 -)")
-  done <<<"$steps"
-  {
-    echo "WORKER|CONSUMER NAME|STATE|ROLLOUTS|COMPLETED|FAILED|STEPS|RUNNING NOW"
-    printf '%s\n' "${rows[@]}"
-  } | column -t -s '|' | sed "1s/.*/$C_BOLD&$C_OFF/"
-  IFS='|' read -r n completed waiting <<<"$totals"
-  info "Last hour: ${n:-0} rollouts requested, ${completed:-0} finished, ${waiting:-0} pending or in progress. A rollout taken over after a worker died counts for both workers."
+  fi
+  stack_tool workers --spread "$file" "$@" || rc=$?
+  rm -f "$file"
+  return "$rc"
 }
 
 # How to make rollouts to watch: rollout_hint API_BASE_URL

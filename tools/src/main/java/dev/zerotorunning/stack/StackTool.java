@@ -11,12 +11,13 @@ import picocli.CommandLine.Command;
 @Command(
     name = "stack",
     mixinStandardHelpOptions = true,
-    description = "Inspects the Compose stack: summary and status, diagnosis.",
+    description = "Inspects the Compose stack: summary and status, diagnosis, currency, workers.",
     subcommands = {
       SummaryCommand.class,
       DiagnoseCommand.class,
       CurrentCommand.class,
-      ReplicasCommand.class
+      ReplicasCommand.class,
+      WorkersCommand.class
     })
 public final class StackTool implements Runnable {
 
