@@ -11,13 +11,15 @@ import picocli.CommandLine.Command;
 @Command(
     name = "stack",
     mixinStandardHelpOptions = true,
-    description = "Inspects the Compose stack: summary and status, diagnosis, currency, workers.",
+    description =
+        "Inspects the Compose stack: summary and status, diagnosis, currency, workers, ports.",
     subcommands = {
       SummaryCommand.class,
       DiagnoseCommand.class,
       CurrentCommand.class,
       ReplicasCommand.class,
-      WorkersCommand.class
+      WorkersCommand.class,
+      PortsCommand.class
     })
 public final class StackTool implements Runnable {
 

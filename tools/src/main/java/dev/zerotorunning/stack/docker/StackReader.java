@@ -77,10 +77,15 @@ public final class StackReader {
               } else if (s.has("scale") && !s.get("scale").isJsonNull()) {
                 replicas = s.get("scale").getAsInt();
               }
+              List<String> published = new ArrayList<>();
+              if (s.get("ports") instanceof JsonArray ports) {
+                ports.forEach(
+                    port -> str(port.getAsJsonObject(), "published").ifPresent(published::add));
+              }
               byName.put(
                   e.getKey(),
                   new ServiceConfig(
-                      e.getKey(), profiles, deps, strings(obj(s, "labels")), replicas));
+                      e.getKey(), profiles, deps, strings(obj(s, "labels")), replicas, published));
             });
     Map<String, Integer> depth = new HashMap<>();
     byName.keySet().forEach(n -> depth(n, byName, depth, new ArrayList<>()));

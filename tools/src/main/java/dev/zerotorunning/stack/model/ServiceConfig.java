@@ -10,13 +10,15 @@ import java.util.Optional;
  *
  * @param dependsOn each dependency and its condition (service_healthy, ...)
  * @param replicas the configured container count (deploy.replicas, scale; else 1)
+ * @param published the host ports it publishes (Compose lists a range port by port)
  */
 public record ServiceConfig(
     String name,
     List<String> profiles,
     Map<String, String> dependsOn,
     Map<String, String> labels,
-    int replicas) {
+    int replicas,
+    List<String> published) {
 
   /** The labels under this prefix say how make dev presents a service (compose.yaml). */
   public static final String LABEL_PREFIX = "dev.zerotorunning.";
