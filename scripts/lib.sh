@@ -190,8 +190,14 @@ maven() {
 # stack_tool COMMAND ARGS...: the stack inspection in tools/ (dev.zerotorunning.stack: summary,
 # status) on Docker's JSON, from the tools jar (built first when tools/ changed). Without a JDK it
 # runs in MAVEN_IMAGE, which has no Docker: the JSON it reads is recorded here first (docker_json).
+# STACK_TOOL replaces the jar's command (the tools' tests: their class path).
 STACK_JAR=tools/target/k8s-gen.jar
 stack_tool() {
+  if [ -n "${STACK_TOOL:-}" ]; then
+    # shellcheck disable=SC2086 # a command line
+    $STACK_TOOL "$@" ${C_BOLD:+--color}
+    return
+  fi
   make -s --no-print-directory -f mk/k8s.mk "$STACK_JAR" >&2
   local cmd=(-XX:TieredStopAtLevel=1 -XX:SharedArchiveFile="${STACK_JAR%.jar}.jsa" -cp "$STACK_JAR"
     dev.zerotorunning.stack.StackTool "$@" ${C_BOLD:+--color}) dir rc=0

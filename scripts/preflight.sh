@@ -97,8 +97,8 @@ ports_checked=''
 if $docker_ok; then
   if ! config=$(compose config --quiet 2>&1); then
     problem "the Compose configuration is invalid: $(grep -v '^ *$' <<<"$config" | tail -n1)" "compare .env with .env.example and fix the value it names"
-  elif ! ports=$(stack_tool ports 2>&1); then
-    problem "cannot read the ports the stack publishes: $(tail -n1 <<<"$ports")" "fix what it names (docker compose config shows the configuration)"
+  elif ! ports=$(stack_tool ports); then # its reason is on stderr, above
+    problem "cannot read the ports the stack publishes (above)" "fix what it names (docker compose config shows the configuration)"
   else
     while read -r port svc var ours; do
       [ -n "$port" ] || continue
