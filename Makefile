@@ -49,7 +49,7 @@ clean: ## Remove containers, volumes (all data) and the project's images
 	@scripts/clean.sh
 
 status: ## Each service: state, health, time to healthy, URL (K8S=1: Kubernetes)
-	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-status,scripts/summary.sh)
+	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-status,scripts/stack.sh status)
 
 logs: ## Follow the logs of every service, or of SVC=<name>, e.g. SVC=worker (K8S=1: Kubernetes)
 	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-logs,$(compose-all) logs --follow --tail 100 $(SVC))

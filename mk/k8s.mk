@@ -104,7 +104,7 @@ k8s-compare: $(K8S_GEN_DEPS) ## Compare k8s-gen's model with `docker compose con
 
 # Rebuilt only when the generator's sources change; -am also builds the parent POM it inherits from.
 $(K8S_JAR): tools/pom.xml pom.xml $(shell find tools/src/main -type f 2>/dev/null)
-	@echo "building the manifest generator ($(K8S_JAR))"
+	@echo "building the tools jar ($(K8S_JAR): k8s-gen and the stack inspection)"
 	@$(MVNW) -q -B -pl tools -am package -DskipTests
 	@rm -f $(K8S_CDS); $(K8S_JAVA) -XX:ArchiveClassesAtExit=$(K8S_CDS) -jar $(K8S_JAR) check --compose-file compose.yaml \
 	  --env-file .env.example --out k8s-generated >/dev/null 2>&1 || true

@@ -6,37 +6,11 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 start=$(now_ms)
 
-# True when every service already runs (healthy) from the current configuration and images, with
-# as many containers as configured (the worker: WORKER_REPLICAS), so `up` would change nothing but
-# re-run the one-shot migrate (idempotent, yet a JVM start). After make scale-worker the count
-# differs, and `up` returns the worker to its configured count.
-stack_current() {
-  local project ids inspected hashes scales svc hash rows want expected=0 label state health code image_id image
-  project=$(project_name)
-  ids=$(project_containers "$project" | paste -sd' ' -)
-  [ -n "$ids" ] || return 1
-  # shellcheck disable=SC2086 # several ids
-  inspected=$(docker inspect -f '{{index .Config.Labels "com.docker.compose.service"}}|{{index .Config.Labels "com.docker.compose.config-hash"}}|{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}|{{.State.ExitCode}}|{{.Image}}|{{.Config.Image}}' $ids)
-  hashes=$(compose config --hash '*' 2>/dev/null) || return 1
-  scales=$(service_scales)
-  while read -r svc hash; do
-    want=$(awk -v s="$svc" '$1 == s { print $2; exit }' <<<"$scales")
-    want=${want:-1}
-    expected=$((expected + want))
-    rows=$(grep "^$svc|" <<<"$inspected" || true)
-    [ "$(grep -c . <<<"$rows" || true)" = "$want" ] || return 1
-    while IFS='|' read -r _ label state health code image_id image; do
-      [ -n "$label" ] || continue
-      [ "$label" = "$hash" ] || return 1
-      [ "$image_id" = "$(docker image inspect -f '{{.Id}}' "$image" 2>/dev/null)" ] || return 1
-      if [ "$svc" = migrate ]; then
-        [ "$state/$code" = exited/0 ] || return 1
-      elif [ "$state" != running ] || [ "${health:-healthy}" != healthy ]; then
-        return 1
-      fi
-    done <<<"$rows"
-  done <<<"$hashes"
-  [ "$(wc -l <<<"$inspected")" = "$expected" ] || return 1 # orphans
+# make dev failed: each service that is not up, with its last health check, last log lines and a
+# hint (tools/.../stack/diagnose). The stack is left up for inspection.
+diagnose() {
+  stack_tool diagnose 2>&1 || true
+  exit 1
 }
 
 # stop_others "SERVICES": stop and remove the project's services outside SERVICES (whichever
@@ -57,14 +31,14 @@ up_partial() {
   case $1 in
     deps)
       # nothing waits for the one-shot here, so it runs in the foreground: migrate, then seed
-      compose up --detach --wait --wait-timeout "$3" $2 || scripts/diagnose.sh
+      compose up --detach --wait --wait-timeout "$3" $2 || diagnose
       log=$(mktemp)
       compose run --rm --no-TTY migrate >"$log" 2>&1 || { tail -n 30 "$log" >&2; die "up: migrate failed (output above). Fix it, then: make dev PROFILE=deps"; }
       rm -f "$log"
       ok "up: database migrated and seeded"
       ;;
-    frontend) VITE_API_MOCK=1 compose up --detach --wait --wait-timeout "$3" --no-deps $2 || scripts/diagnose.sh ;;
-    *) compose up --detach --wait --wait-timeout "$3" $2 || scripts/diagnose.sh ;;
+    frontend) VITE_API_MOCK=1 compose up --detach --wait --wait-timeout "$3" --no-deps $2 || diagnose ;;
+    *) compose up --detach --wait --wait-timeout "$3" $2 || diagnose ;;
   esac
 }
 
@@ -104,11 +78,12 @@ scripts/preflight.sh
 load_env .env
 scripts/build.sh
 
-# Record the moments services turn healthy, for the summary (Docker keeps 5 probes only).
-events=$(mktemp)
+# Record the moments services turn healthy, for the summary (Docker keeps 5 probes only). In the
+# repository: without a JDK the summary runs in a container that mounts it.
+mkdir -p target/make
+events=$(mktemp target/make/events.XXXXXX)
 docker events --filter type=container --filter event=health_status \
-  --filter "label=com.docker.compose.project=$(project_name)" \
-  --format '{{.Actor.Attributes.name}} {{.TimeNano}} {{.Action}}' >"$events" 2>/dev/null &
+  --filter "label=com.docker.compose.project=$(project_name)" --format '{{json .}}' >"$events" 2>/dev/null &
 events_pid=$!
 trap 'kill "$events_pid" 2>/dev/null || true; rm -f "$events" "$events.open"' EXIT
 
@@ -121,7 +96,7 @@ if [ "$reload" = code ] && [ -n "$(compose ps -q --status running api 2>/dev/nul
   info "up: restarting api and worker on the new classes ..."
   compose restart api worker >/dev/null 2>&1 || true
   compose up --detach --wait --wait-timeout "$timeout" --no-deps --no-recreate api worker >/dev/null 2>&1 ||
-    scripts/diagnose.sh
+    diagnose
   reload=''
 elif [ -n "$reload" ]; then
   info "up: restarting api and worker on the new classes, after migrate ..."
@@ -130,13 +105,13 @@ fi
 if [ -n "$PARTIAL_STACK" ]; then
   stop_others "$PROFILE_SERVICES"
   up_partial "$PARTIAL_STACK" "$PROFILE_SERVICES" "$timeout"
-elif [ -z "$reload" ] && stack_current; then
+elif [ -z "$reload" ] && stack_tool current; then # up would change nothing but re-run the migration
   ok "up: the stack is already up, healthy and current: nothing to start"
 else
   stop_others "$(services_in_order | paste -sd' ' -)"
   info "up: starting the stack${COMPOSE_PROFILES:+ with the Compose profiles $COMPOSE_PROFILES}, waiting up to ${timeout}s for every service to be healthy ..."
   if ! compose up --detach --wait --wait-timeout "$timeout" --remove-orphans; then
-    scripts/diagnose.sh # exits 1
+    diagnose
   fi
 fi
 rm -f target/make/api-classes.changed
@@ -147,7 +122,7 @@ if [ "$PARTIAL_STACK" != deps ] && [ "$PARTIAL_STACK" != backend ]; then
   opener=$!
 fi
 echo
-scripts/summary.sh "$start" "$events"
+stack_tool summary --since "$start" --events "$events" ${DEV_SUMMARY_JSON:+--json-file "$DEV_SUMMARY_JSON"}
 [ "$PARTIAL_STACK" != deps ] || print_host_api_settings
 [ "$PARTIAL_STACK" != frontend ] || info "PROFILE=frontend: no API runs; the dashboard's API is mocked in the browser (web/src/testing, the tests' MSW handlers)."
 if [ -n "$opener" ]; then

@@ -66,30 +66,6 @@ now_ms() {
   fi
 }
 
-# RFC 3339 timestamp (as Docker prints them, "Z" or "+01:00", any fraction) -> epoch ms.
-# Pure bash: GNU and BSD `date` disagree on parsing. Prints 0 when it cannot parse.
-ts_ms() {
-  local re='^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(\.([0-9]+))?(Z|([+-])([0-9]{2}):([0-9]{2}))$'
-  if ! [[ $1 =~ $re ]]; then
-    echo 0
-    return
-  fi
-  local y=$((10#${BASH_REMATCH[1]})) m=$((10#${BASH_REMATCH[2]})) d=$((10#${BASH_REMATCH[3]}))
-  local hh=$((10#${BASH_REMATCH[4]})) mi=$((10#${BASH_REMATCH[5]})) ss=$((10#${BASH_REMATCH[6]}))
-  local frac="${BASH_REMATCH[8]}000" off=0
-  if [ -n "${BASH_REMATCH[10]}" ]; then
-    off=$((10#${BASH_REMATCH[11]} * 3600 + 10#${BASH_REMATCH[12]} * 60))
-    [ "${BASH_REMATCH[10]}" = + ] || off=$((-off))
-  fi
-  # Days since 1970-01-01 (H. Hinnant's days_from_civil).
-  [ "$m" -gt 2 ] || y=$((y - 1))
-  local era=$((y / 400)) yoe doy doe
-  yoe=$((y - era * 400))
-  doy=$(((153 * ((m + 9) % 12) + 2) / 5 + d - 1))
-  doe=$((yoe * 365 + yoe / 4 - yoe / 100 + doy))
-  echo $((((era * 146097 + doe - 719468) * 86400 + hh * 3600 + mi * 60 + ss - off) * 1000 + 10#${frac:0:3}))
-}
-
 # 12345 (ms) -> "12.3s"
 fmt_ms() { printf '%d.%ds' $(($1 / 1000)) $((($1 % 1000) / 100)); }
 
@@ -213,6 +189,47 @@ maven() {
   if have_jdk; then ./mvnw "$@"; else in_maven_image mvn -Dmaven.repo.local=/m2/repository "$@"; fi
 }
 
+# stack_tool COMMAND ARGS...: the stack inspection in tools/ (dev.zerotorunning.stack: summary,
+# status) on Docker's JSON, from the tools jar (built first when tools/ changed). Without a JDK it
+# runs in MAVEN_IMAGE, which has no Docker: the JSON it reads is recorded here first (docker_json).
+# STACK_TOOL replaces the jar's command (the tools' tests: their class path).
+STACK_JAR=tools/target/k8s-gen.jar
+stack_tool() {
+  if [ -n "${STACK_TOOL:-}" ]; then
+    # shellcheck disable=SC2086 # a command line
+    $STACK_TOOL "$@" ${C_BOLD:+--color}
+    return
+  fi
+  make -s --no-print-directory -f mk/k8s.mk "$STACK_JAR" >&2
+  local cmd=(-XX:TieredStopAtLevel=1 -XX:SharedArchiveFile="${STACK_JAR%.jar}.jsa" -cp "$STACK_JAR"
+    dev.zerotorunning.stack.StackTool "$@" ${C_BOLD:+--color}) dir rc=0
+  if have_jdk; then
+    "${JAVA_HOME:+$JAVA_HOME/bin/}java" "${cmd[@]}"
+    return
+  fi
+  mkdir -p target/make
+  dir=$(mktemp -d target/make/docker-json.XXXXXX) # in the repository: the container mounts it
+  docker_json "$dir" "${1:-}"
+  in_maven_image java "${cmd[@]}" --docker-json "$dir" || rc=$?
+  rm -rf "$dir"
+  return "$rc"
+}
+# docker_json DIR [COMMAND]: what stack_tool COMMAND reads from Docker, as files (its tests' fixtures
+# have the same); diagnose also reads each container's last log lines.
+docker_json() {
+  local ids id
+  compose_all config --format json >"$1/compose-config.json"
+  compose_all ps --all --format json >"$1/compose-ps.json"
+  ids=$(compose_all ps --all --quiet --no-trunc | paste -sd' ' -)
+  # shellcheck disable=SC2086 # container ids
+  if [ -n "$ids" ]; then docker inspect $ids >"$1/inspect.json"; else echo '[]' >"$1/inspect.json"; fi
+  compose config --hash '*' >"$1/config-hash.txt"
+  # shellcheck disable=SC2046 # image references
+  docker image inspect $(compose_all config --images | sort -u) >"$1/image-inspect.json" 2>/dev/null || true
+  [ "${2:-}" = diagnose ] || return 0
+  for id in $ids; do docker logs --tail 30 "$id" >"$1/logs-$id.txt" 2>&1 || true; done
+}
+
 # The platform the API image is built for (PLATFORM, else the Docker engine's architecture), or
 # one line with the fix on stderr and status 2. The choice is Java (tools/.../ImagePlatform).
 image_platform() {
@@ -222,25 +239,6 @@ image_platform() {
 
 # The API's main class, as the build declares it.
 api_main_class() { sed -n 's:.*<main.class>\(.*\)</main.class>.*:\1:p' api/pom.xml; }
-
-# "service replicas" for each service whose configuration sets a count (deploy.replicas or scale);
-# the others run one container.
-service_scales() {
-  compose config 2>/dev/null | awk '
-    /^services:/ { in_services = 1; next }
-    in_services && /^[^ ]/ { in_services = 0 }
-    !in_services { next }
-    /^  [^ ]/ { svc = $1; sub(/:$/, "", svc); in_deploy = 0; next }
-    /^    [^ ]/ { in_deploy = ($1 == "deploy:") }
-    /^    scale:/ { print svc, $2 }
-    in_deploy && /^      replicas:/ { print svc, $2 }'
-}
-# The configured container count of one service.
-service_scale() {
-  local n
-  n=$(service_scales | awk -v s="$1" '$1 == s { print $2; exit }')
-  echo "${n:-1}"
-}
 
 # require_count VALUE USAGE: VALUE must be a positive integer, else one line with the fix.
 require_count() {
@@ -254,43 +252,33 @@ db_sql() {
   compose exec -T db sh -c 'psql -X -q -v ON_ERROR_STOP=1 -U "$POSTGRES_USER" -d "$POSTGRES_DB" -tAc "$1"' sh "$1" </dev/null
 }
 
-# worker_spread RUN_SQL: the table of make workers. stdin: one "label|consumer name|state" line per
-# worker that exists; RUN_SQL: a command that runs its one argument as SQL on the stack's database
-# and prints '|'-separated rows (db_sql, or kubectl exec on kind). Counts the steps started in the
-# last hour: deployment_steps names the worker that ran each step, rollouts the lease holder.
+# The last hour's rollouts per worker as one JSON document, for `stack workers --spread`:
+# deployment_steps names the worker that ran each step, rollouts the lease holder.
+WORKER_SPREAD_SQL="select json_build_object(
+  'steps', coalesce((select json_agg(s) from (select worker, count(distinct deployment_id) as rollouts,
+      count(*) filter (where step = 'done' and status = 'succeeded') as completed,
+      count(*) filter (where status = 'failed') as failed, count(*) as steps
+    from deployment_steps where started_at > now() - interval '1 hour' group by worker) s), '[]'),
+  'leases', coalesce((select json_agg(l) from (select worker,
+      string_agg(deployment_id::text, ',' order by deployment_id) as running from rollouts
+    where finished_at is null and worker is not null and lease_expires_at > now() group by worker) l), '[]'),
+  'totals', (select row_to_json(t) from (select count(*) as requested, count(finished_at) as finished,
+      count(*) - count(finished_at) as waiting from rollouts where requested_at > now() - interval '1 hour') t))"
+# worker_spread RUN_SQL [ARGS...]: the table of make workers (stack workers ARGS...). RUN_SQL runs
+# its one argument as SQL on the stack's database (db_sql, or kubectl exec on kind).
 worker_spread() {
-  local run=$1 workers steps leases totals label host state known=' ' rows=() n completed failed count waiting
-  workers=$(cat) # before any SQL: an exec must not read the rows
-  steps=$("$run" "select worker, count(distinct deployment_id),
-      count(*) filter (where step = 'done' and status = 'succeeded'), count(*) filter (where status = 'failed'), count(*)
-    from deployment_steps where started_at > now() - interval '1 hour' group by worker") || {
+  local run=$1 file rc=0
+  shift
+  mkdir -p target/make
+  file=$(mktemp target/make/worker-spread.XXXXXX) # in the repository: stack_tool may run in a container
+  if ! "$run" "$WORKER_SPREAD_SQL" >"$file"; then
+    rm -f "$file"
     fail "cannot read deployment_steps: does the API image predate the worker? Fix: make build, then make dev"
     return 1
-  }
-  leases=$("$run" "select worker, string_agg(deployment_id::text, ',' order by deployment_id) from rollouts
-    where finished_at is null and worker is not null and lease_expires_at > now() group by worker")
-  totals=$("$run" "select count(*), count(finished_at), count(*) - count(finished_at)
-    from rollouts where requested_at > now() - interval '1 hour'")
-  field() { # field TEXT WORKER COLUMN DEFAULT: column COLUMN of WORKER's row in TEXT, else DEFAULT
-    awk -F'|' -v w="$2" -v c="$3" -v d="$4" '$1 == w { print $c; found = 1; exit } END { if (!found) print d }' <<<"$1"
-  }
-  while IFS='|' read -r label host state; do
-    [ -n "$host" ] || continue
-    known+="$host "
-    rows+=("$label|$host|$state|$(field "$steps" "$host" 2 0)|$(field "$steps" "$host" 3 0)|$(field "$steps" "$host" 4 0)|$(field "$steps" "$host" 5 0)|$(field "$leases" "$host" 2 -)")
-  done <<<"$workers"
-  # Workers that ran steps but exist no more (scaled down; killed and removed).
-  while IFS='|' read -r host n completed failed count; do
-    [ -n "$host" ] || continue
-    case $known in *" $host "*) continue ;; esac
-    rows+=("(gone)|$host|-|$n|$completed|$failed|$count|$(field "$leases" "$host" 2 -)")
-  done <<<"$steps"
-  {
-    echo "WORKER|CONSUMER NAME|STATE|ROLLOUTS|COMPLETED|FAILED|STEPS|RUNNING NOW"
-    printf '%s\n' "${rows[@]}"
-  } | column -t -s '|' | sed "1s/.*/$C_BOLD&$C_OFF/"
-  IFS='|' read -r n completed waiting <<<"$totals"
-  info "Last hour: ${n:-0} rollouts requested, ${completed:-0} finished, ${waiting:-0} pending or in progress. A rollout taken over after a worker died counts for both workers."
+  fi
+  stack_tool workers --spread "$file" "$@" || rc=$?
+  rm -f "$file"
+  return "$rc"
 }
 
 # How to make rollouts to watch: rollout_hint API_BASE_URL

@@ -90,45 +90,26 @@ else
 fi
 
 # --- Compose configuration, ports --------------------------------------------------------------
-# The .env variable whose value is this port (the *_PORT variables of .env.example).
-port_variable() {
-  local var
-  while read -r var; do
-    if [ "${!var:-}" = "$1" ]; then
-      echo "$var"
-      return
-    fi
-  done < <(sed -nE 's/^([A-Z_]*_PORT)=.*/\1/p' .env.example)
-}
-
+# Each host port the services make dev starts publish (PROFILE=...: DEV_SERVICES), with its .env
+# variable and whether this project's running containers hold it already (make dev while up); read
+# from Compose's JSON by tools/.../stack (stack ports).
 ports_checked=''
 if $docker_ok; then
-  if ! config=$(compose config 2>&1); then
+  if ! config=$(compose config --quiet 2>&1); then
     problem "the Compose configuration is invalid: $(grep -v '^ *$' <<<"$config" | tail -n1)" "compare .env with .env.example and fix the value it names"
+  elif ! ports=$(stack_tool ports); then # its reason is on stderr, above
+    problem "cannot read the ports the stack publishes (above)" "fix what it names (docker compose config shows the configuration)"
   else
-    project=$(sed -n 's/^name: *//p' <<<"$config" | head -n1)
-    # Host ports this project's running containers publish (docker inspect: `docker ps` prints
-    # consecutive ports as a range, 127.0.0.1:8080-8081->8080-8081/tcp).
-    own_ids=$(docker ps -q --filter "label=com.docker.compose.project=$project" | paste -sd' ' -)
-    # shellcheck disable=SC2016,SC2086 # a Go template; several ids
-    own_ports=" $([ -z "$own_ids" ] || docker inspect -f '{{range $p, $c := .NetworkSettings.Ports}}{{range $c}}{{.HostPort}} {{end}}{{end}}' $own_ids |
-      tr ' ' '\n' | grep -E '^[0-9]+$' | sort -u | paste -sd' ' -) "
-    # "service port" for every published port of the merged configuration.
-    published=$(awk '/^[^ ]/ { top = $1 }
-      top == "services:" && /^  [^ ]/ { svc = $1; sub(":", "", svc) }
-      top == "services:" && /^ +published:/ { p = $2; gsub(/"/, "", p); print svc, p }' <<<"$config")
-    while read -r svc port; do
+    while read -r port svc var ours; do
       [ -n "$port" ] || continue
-      # make dev PROFILE=...: only the services it starts
-      [ -z "${DEV_SERVICES:-}" ] || [[ " $DEV_SERVICES " == *" $svc "* ]] || continue
       ports_checked="$ports_checked $port"
-      case $own_ports in *" $port "*) continue ;; esac # ours: make dev while up
+      [ "$ours" = 0 ] || continue
       if holder=$(port_holder "$port"); then
-        var=$(port_variable "$port")
+        [ "$var" != - ] || var=''
         problem "port $port ($svc) is already in use by $holder" \
           "stop it, or set ${var:-its *_PORT variable} to a free port in .env (or: ${var:-WEB_PORT}=<port> make dev)"
       fi
-    done <<<"$published"
+    done <<<"$ports"
   fi
 fi
 

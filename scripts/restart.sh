@@ -21,4 +21,4 @@ esac
 compose_all restart "${services[@]}"
 # --no-recreate: restart keeps each container as it was started (e.g. web with the API mocked).
 compose_all up --detach --wait --no-deps --no-recreate ${scale[@]+"${scale[@]}"} "${services[@]}"
-"$(dirname "$0")/summary.sh"
+stack_tool status

@@ -26,6 +26,6 @@ fi
 ok "scale-worker: $n worker(s) healthy in $(fmt_ms $(($(now_ms) - start)))"
 echo
 "$(dirname "$0")/workers.sh"
-configured=$(service_scale worker)
+configured=$(stack_tool replicas worker)
 [ "$configured" = "$n" ] ||
   info "Kept until the next make dev, which returns to WORKER_REPLICAS=$configured (.env); set it there to keep $n."

@@ -7,16 +7,10 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 load_env .env
 
-ids=$(compose ps -a -q worker 2>/dev/null | paste -sd' ' -)
-[ -n "$ids" ] || die "no worker container: the stack is not up. Fix: make dev"
+[ -n "$(compose ps -a -q worker 2>/dev/null)" ] || die "no worker container: the stack is not up. Fix: make dev"
 [ -n "$(compose ps -q --status running db 2>/dev/null)" ] || die "the database is not running. Fix: make dev"
 
-# shellcheck disable=SC2086 # several ids
-docker inspect -f '{{index .Config.Labels "com.docker.compose.container-number"}}|{{.Config.Hostname}}|{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}' $ids |
-  sort -n | while IFS='|' read -r number host state health; do
-  [ "$state" != running ] || state=${health:-running}
-  echo "worker-$number|$host|$state"
-done | worker_spread db_sql
+worker_spread db_sql
 echo
 web_port=$(compose port web 3000 2>/dev/null | sed 's/.*://' || true)
 rollout_hint "http://localhost:${web_port:-${WEB_PORT:-3000}}/api"

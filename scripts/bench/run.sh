@@ -20,7 +20,8 @@ set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/../lib.sh"
 
-export NO_COLOR=1 # make dev's summary is parsed
+export NO_COLOR=1 # make dev's build lines are parsed
+export DEV_SUMMARY_JSON=$PWD/target/make/bench-summary.json # make dev's summary, for the figures
 export COMPOSE_PROJECT_NAME=${BENCH_PROJECT:-ztr-bench}
 export WEB_PORT=${BENCH_WEB_PORT:-24100} API_PORT=${BENCH_API_PORT:-24180} API_ADMIN_PORT=${BENCH_API_ADMIN_PORT:-24181}
 export API_DEBUG_PORT=${BENCH_API_DEBUG_PORT:-24105} DB_PORT=${BENCH_DB_PORT:-24154} REDIS_PORT=${BENCH_REDIS_PORT:-24163}
@@ -84,20 +85,20 @@ timed_make() {
     die "bench: make $2 ($1) failed"
   fi
 }
-# Per-service "svc healthy-after" from make dev's summary table, and the build lines.
+# Per-service "svc healthy-after" from make dev's summary (its JSON, DEV_SUMMARY_JSON), and the
+# build lines.
 dev_detail() {
   local services build
-  services=$(awk '/^SERVICE/ { on = 1; next } on && NF == 0 { exit }
-    on { after = ($4 == "ran") ? "ran " $5 : ($4 ~ /^[(]/ ? "unchanged" : $4); printf "%s%s %s", sep, $1, after; sep = ", " }' "$tmp/out")
+  # shellcheck disable=SC2016 # jq
+  services=$(jq -r 'def s: "\(. / 1000 | floor).\(. % 1000 / 100 | floor)s";
+    [.services[] | "\(.container) " + (if .ranMs then "ran \(.ranMs | s)" elif .healthyAfterMs then (.healthyAfterMs | s)
+      elif .upForMs then "unchanged" else "-" end)] | join(", ")' "$DEV_SUMMARY_JSON")
   build=$(sed -n 's/.*build: \(.*\) built in \([0-9.]*s\).*/\1 built in \2/p; s/.*build: web image ready in \([0-9.]*s\).*/web image \1/p' "$tmp/out" |
     sed 's/zero-to-running\///' | paste -sd';' - | sed 's/;/; /g')
   echo "healthy after start: $services${build:+; $build}"
 }
-# The api's "healthy after" from make dev's summary table, in ms (empty when unknown).
-api_healthy_ms() {
-  awk '/^SERVICE/ { on = 1; next } on && $1 == "api" { print $4; exit }' "$tmp/out" |
-    awk '/^[0-9.]+ms$/ { sub(/ms/, ""); print int($0); next } /^[0-9.]+s$/ { sub(/s/, ""); print int($0 * 1000) }'
-}
+# The api's time from container start to healthy, in ms (empty when unknown).
+api_healthy_ms() { jq -r '.services[] | select(.container == "api") | .healthyAfterMs // empty' "$DEV_SUMMARY_JSON"; }
 
 # --- 1-3: make dev cold, warm, after an edit ---------------------------------------------------
 info "bench: $(nproc) CPUs, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo 2>/dev/null || echo '? GB') RAM, Docker $(docker version -f '{{.Server.Version}}' 2>/dev/null)"

@@ -123,8 +123,8 @@ final class FakeClusterTools {
                 done ;;
               *" port-forward "*) trap 'kill $child; exit 0' TERM; sleep 120 & child=$!; echo "Forwarding from 127.0.0.1 -> ${args##*service/}"; wait ;;
               *"-o json") if [ -n "${FAKE_STATUS_JSON:-}" ]; then cat "$FAKE_STATUS_JSON"; else echo '{"items": []}'; fi ;;
-              *"get pods -l app.kubernetes.io/name=worker -o jsonpath"*) echo "worker-7d9f|Running|true" ;;
-              *" exec "*"from deployment_steps"*) echo "worker-7d9f|4|3|1|18" ;;
+              *"get pods -l app.kubernetes.io/name=worker -o jsonpath"*) echo "worker-7d9f|worker-7d9f|Running|true" ;;
+              *" exec "*"from deployment_steps"*) echo '{"steps": [{"worker": "worker-7d9f", "rollouts": 4, "completed": 3, "failed": 1, "steps": 18}], "leases": [], "totals": {"requested": 4, "finished": 3, "waiting": 1}}' ;;
               *"get pods -l app.kubernetes.io/name="*) echo "pod/${args##*app.kubernetes.io/name=}" | cut -d' ' -f1 | sed 's/$/-7d9f/' ;;
               *"get services -o jsonpath"*) echo "30232 80 |web" ;;
               *"rollout status ${FAKE_FAILING_ROLLOUT:-none} "*) echo "error: timed out waiting for the condition" >&2; exit 1 ;;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.zerotorunning.k8s.load.ComposeLoader;
 import dev.zerotorunning.k8s.load.EnvSources;
 import dev.zerotorunning.k8s.pipeline.Pipeline;
+import dev.zerotorunning.stack.StackTool;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -138,6 +139,15 @@ abstract class K8sMakefileHarness {
         new ProcessBuilder(full).directory(project.toFile()).redirectErrorStream(true);
     pb.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
     pb.environment().put("NO_COLOR", "1");
+    // the stack inspection (make workers K8S=1's table) from the same class path
+    pb.environment()
+        .put(
+            "STACK_TOOL",
+            System.getProperty("java.home")
+                + "/bin/java -cp "
+                + System.getProperty("java.class.path")
+                + " "
+                + StackTool.class.getName());
     pb.environment().remove("COMPOSE_FILE");
     pb.environment().remove("COMPOSE_PROFILES");
     // under `make test` the outer make exports its K8S_* settings (K8S_ENV_FILE=.env.example)

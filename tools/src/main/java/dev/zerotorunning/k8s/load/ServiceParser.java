@@ -110,7 +110,9 @@ final class ServiceParser {
     Map<String, String> labels = new TreeMap<>(Raw.keyValues(s.get("labels"), path + ".labels"));
     Map<String, Object> xk8s = Raw.map(s.get("x-k8s"), path + ".x-k8s");
     K8sHints hints = HintsParser.parse(name, labels, xk8s, diag);
-    labels.keySet().removeIf(k -> k.startsWith("kompose."));
+    // dev.zerotorunning.*: make dev's summary and diagnosis (URLs, hints), not the cluster's
+    // business
+    labels.keySet().removeIf(k -> k.startsWith("kompose.") || k.startsWith("dev.zerotorunning."));
 
     List<PortMapping> ports = new ArrayList<>(ServiceSyntax.ports(s.get("ports"), path + ".ports"));
     ports.stream()

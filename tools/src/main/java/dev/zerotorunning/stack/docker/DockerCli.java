@@ -1,0 +1,31 @@
+package dev.zerotorunning.stack.docker;
+
+import java.util.List;
+
+/**
+ * What the stack tool asks Docker, each answer the CLI's own JSON output. {@link ProcessDockerCli}
+ * runs the commands; {@link RecordedDockerCli} reads answers recorded earlier (tests, and a machine
+ * without a JDK, where the tool runs in a container without Docker).
+ */
+public interface DockerCli {
+  /** {@code docker compose config --format json}, every profile on. */
+  String composeConfig();
+
+  /** {@code docker compose ps --all --format json}, every profile on: one object a line. */
+  String composePs();
+
+  /** {@code docker inspect ID...}: an array; "[]" for no ids. */
+  String inspect(List<String> ids);
+
+  /**
+   * {@code docker compose config --hash '*'} with the caller's profiles: "service hash" lines, the
+   * hash Compose labels each container with (its one text answer: Compose has no JSON for it).
+   */
+  String configHashes();
+
+  /** {@code docker image inspect REF...}: an array of the images that exist. */
+  String imageInspect(List<String> refs);
+
+  /** {@code docker logs --tail LINES ID}: the container's output and errors, as text. */
+  String logs(String id, int lines);
+}
