@@ -78,7 +78,7 @@ public class ResponseCache {
     }
     byte[] body;
     try {
-      body = currentBody(redis.commands(), prefix + name + "?" + query);
+      body = currentBody(redis.commands(), key(name, query));
     } catch (RedisException e) {
       bypassed(e);
       return Optional.empty();
@@ -92,7 +92,7 @@ public class ResponseCache {
 
   private <T> Cached<T> lookUp(
       String name, String query, Supplier<T> loader, Function<? super T, ?> hitBody) {
-    String key = prefix + name + "?" + query;
+    String key = key(name, query);
     List<byte[]> found;
     try {
       RedisCommands<String, String> commands = redis.commands();
@@ -192,5 +192,9 @@ public class ResponseCache {
     if (bypassing.compareAndSet(true, false)) {
       LOG.info("Redis is back; caching again");
     }
+  }
+
+  private String key(String name, String query) {
+    return prefix + name + "?" + query;
   }
 }

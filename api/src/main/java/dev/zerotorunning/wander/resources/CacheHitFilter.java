@@ -16,9 +16,11 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.glassfish.jersey.uri.UriComponent;
 
 /**
@@ -31,6 +33,9 @@ import org.glassfish.jersey.uri.UriComponent;
  */
 public final class CacheHitFilter implements Filter {
   private static final Set<String> JSON_RANGES = Set.of("application/json", "application/*", "*/*");
+
+  /** A media range with quality zero is one the client refuses. */
+  private static final Pattern REFUSED = Pattern.compile("q=0(\\.0*)?");
 
   private final ResponseCache cache;
   private final HttpMetrics metrics;
@@ -106,9 +111,9 @@ public final class CacheHitFilter implements Filter {
         .map(range -> range.split(";"))
         .anyMatch(
             parts ->
-                JSON_RANGES.contains(parts[0].trim().toLowerCase(java.util.Locale.ROOT))
+                JSON_RANGES.contains(parts[0].trim().toLowerCase(Locale.ROOT))
                     && Arrays.stream(parts)
                         .skip(1)
-                        .noneMatch(p -> p.trim().matches("q=0(\\.0*)?")));
+                        .noneMatch(p -> REFUSED.matcher(p.trim()).matches()));
   }
 }

@@ -14,6 +14,10 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * A plain HTTP client for the tests: what goes over the wire is exactly what a user would send.
@@ -117,10 +121,10 @@ public final class Http {
     }
 
     /** The names of the headers sent, in lower case. */
-    public java.util.Set<String> headerNames() {
+    public Set<String> headerNames() {
       return response.headers().map().keySet().stream()
-          .map(name -> name.toLowerCase(java.util.Locale.ROOT))
-          .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+          .map(name -> name.toLowerCase(Locale.ROOT))
+          .collect(Collectors.toCollection(TreeSet::new));
     }
 
     public Reply expectStatus(int expected) {
