@@ -103,7 +103,7 @@ fails_of() { plog "$@" | awk '$3 !~ /^2/'; }
 wrk_load() {
   local name=$1 secs=$2 url=$3
   shift 3
-  wrk -t1 -c2 -d"${secs}s" --timeout 10s -s "$CHAOS_DIR/count.lua" "$@" "$url" >"$tmp/$name.wrk" 2>&1 &
+  wrk -t1 -c2 -d"${secs}s" --timeout 10s -s "$ROOT/scripts/bench/count.lua" "$@" "$url" >"$tmp/$name.wrk" 2>&1 &
   bg_pids+=($!)
   eval "wrk_pid_$name=$!"
 }
