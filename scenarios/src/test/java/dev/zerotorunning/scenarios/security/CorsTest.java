@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Tag("security")
 class CorsTest {
-  private static final StackUnderTest STACK = StackUnderTest.fromEnvironment();
+  private static final Project PROJECT = new Project();
+  private static final StackUnderTest STACK = PROJECT.stack;
   private static final List<URI> URLS =
       List.of(
           URI.create(STACK.api() + "/deployments"),
@@ -48,7 +49,7 @@ class CorsTest {
 
   @BeforeEach
   void onlyOnARunningStack() {
-    new Project().assumeUp();
+    PROJECT.assumeUp();
   }
 
   @ParameterizedTest(name = "{0} {1} from {2}: no Access-Control-Allow-Origin")

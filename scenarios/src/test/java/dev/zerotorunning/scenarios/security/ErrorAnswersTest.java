@@ -43,7 +43,8 @@ class ErrorAnswersTest {
   private static final Pattern SERVER_VERSION =
       Pattern.compile("jetty|[0-9]+\\.[0-9]+|express", Pattern.CASE_INSENSITIVE);
   private static final String BIG = "a".repeat(20_000);
-  private static final StackUnderTest STACK = StackUnderTest.fromEnvironment();
+  private static final Project PROJECT = new Project();
+  private static final StackUnderTest STACK = PROJECT.stack;
 
   /** A request on a base URI: a name, a path below the base and how to send it. */
   record Probe(String name, String path, UnaryOperator<HttpRequest.Builder> how) {}
@@ -87,7 +88,7 @@ class ErrorAnswersTest {
 
   @BeforeEach
   void onlyOnARunningStack() {
-    new Project().assumeUp();
+    PROJECT.assumeUp();
   }
 
   @ParameterizedTest(name = "{0}: no stack trace, internals or server version")

@@ -21,6 +21,7 @@ final class Project {
   final StackUnderTest stack = StackUnderTest.fromEnvironment();
   final Compose compose = stack.compose();
   final String name = config(Map.of()).path("name").asText();
+  private Boolean up;
 
   /** {@code docker compose config --format json} with extra environment (e.g. COMPOSE_FILE). */
   JsonNode config(Map<String, String> env) {
@@ -43,11 +44,13 @@ final class Project {
             .outOrFail());
   }
 
-  /** Skips the calling checks, with the reason, when the project has no containers. */
+  /** Skips the calling checks, with the reason, when the project has no containers (asked once). */
   void assumeUp() {
+    if (up == null) {
+      up = !containers().isEmpty();
+    }
     assumeTrue(
-        !containers().isEmpty(),
-        "compose project " + name + " is not running: live port, user and HTTP checks skipped");
+        up, "compose project " + name + " is not running: live port, user and HTTP checks skipped");
   }
 
   /** The first container of a service, running or not; empty when it has none. */
