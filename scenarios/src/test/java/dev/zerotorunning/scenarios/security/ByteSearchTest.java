@@ -19,7 +19,8 @@ class ByteSearchTest {
 
   @Test
   void findsAValueThatStraddlesTwoWindows() throws IOException {
-    // The first window is 1 MiB plus the longest value less one byte (11): this value spans its end.
+    // The first window is 1 MiB plus the longest value less one byte (11): this value spans its
+    // end.
     String padding = "x".repeat((1 << 20) + 7);
     assertThat(search(padding + "secret-value" + padding, "other-value", "secret-value")).isTrue();
     assertThat(search(padding + padding + "secret-valu", "secret-value")).isFalse();
