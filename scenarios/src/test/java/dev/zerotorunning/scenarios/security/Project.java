@@ -30,18 +30,7 @@ final class Project {
 
   /** The ids of the project's service containers (one-offs left out), running or not. */
   List<String> containers() {
-    return lines(
-        compose
-            .docker(
-                "ps",
-                "--all",
-                "--quiet",
-                "--no-trunc",
-                "--filter",
-                "label=com.docker.compose.project=" + name,
-                "--filter",
-                "label=com.docker.compose.oneoff=False")
-            .outOrFail());
+    return containersLabelled("com.docker.compose.oneoff=False");
   }
 
   /** Skips the calling checks, with the reason, when the project has no containers (asked once). */
@@ -53,8 +42,12 @@ final class Project {
         up, "compose project " + name + " is not running: live port, user and HTTP checks skipped");
   }
 
-  /** The first container of a service, running or not; empty when it has none. */
+  /** The containers of a service, running or not; empty when it has none. */
   List<String> containersOf(String service) {
+    return containersLabelled("com.docker.compose.service=" + service);
+  }
+
+  private List<String> containersLabelled(String label) {
     return lines(
         compose
             .docker(
@@ -65,7 +58,7 @@ final class Project {
                 "--filter",
                 "label=com.docker.compose.project=" + name,
                 "--filter",
-                "label=com.docker.compose.service=" + service)
+                "label=" + label)
             .outOrFail());
   }
 
