@@ -36,7 +36,9 @@ class ObservabilityProfileTest {
   @Order(1)
   void theProfileRunsTheStackAndPrometheus() {
     profiles.make.succeed("PROFILE=observability", "dev", "PROFILE=observability");
-    assertThat(profiles.runningServices()).isEqualTo("api db prometheus redis web worker");
+    assertThat(profiles.runningServices())
+        .as("running after PROFILE=observability")
+        .isEqualTo("api db prometheus redis web worker");
   }
 
   @Test

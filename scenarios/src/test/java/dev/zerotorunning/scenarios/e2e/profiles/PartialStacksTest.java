@@ -66,7 +66,7 @@ class PartialStacksTest {
   void depsRunsPostgresAndRedisOnly() {
     profiles.make.succeed("from a stopped stack", env, "down");
     depsOutput = profiles.make.succeed("PROFILE=deps", env, "dev", "PROFILE=deps");
-    assertThat(profiles.runningServices()).isEqualTo("db redis");
+    assertThat(profiles.runningServices()).as("running after PROFILE=deps").isEqualTo("db redis");
   }
 
   @Test
@@ -138,7 +138,9 @@ class PartialStacksTest {
   @Order(6)
   void backendRunsEverythingButTheWeb() {
     profiles.make.succeed("PROFILE=backend", env, "dev", "PROFILE=backend");
-    assertThat(profiles.runningServices()).isEqualTo("api db redis worker");
+    assertThat(profiles.runningServices())
+        .as("running after PROFILE=backend")
+        .isEqualTo("api db redis worker");
     assertThat(new Api(profiles.stack.api()).get("/health").status())
         .as("PROFILE=backend: /api/health on the API's port")
         .isEqualTo(200);
@@ -163,7 +165,9 @@ class PartialStacksTest {
     polling.put("VITE_POLL", "1");
     profiles.make.succeed(
         "a Compose profile beside a partial stack", polling, "dev", "PROFILE=frontend,e2e-extra");
-    assertThat(profiles.runningServices(extra)).isEqualTo("e2e-extra web");
+    assertThat(profiles.runningServices(extra))
+        .as("running after PROFILE=frontend,e2e-extra")
+        .isEqualTo("e2e-extra web");
     assertThat(profiles.status(extra)).containsPattern(Pattern.compile("(?m)^e2e-extra +running"));
   }
 
@@ -185,7 +189,7 @@ class PartialStacksTest {
   void makeDownStopsEveryProfilesServices() {
     Map<String, String> extra = with("COMPOSE_FILE", WITH_EXTRA_PROFILE);
     profiles.make.succeed("every profile's services", extra, "down");
-    assertThat(profiles.runningServices(extra)).isEmpty();
+    assertThat(profiles.runningServices(extra)).as("running after make down").isEmpty();
   }
 
   private Map<String, String> with(String name, String value) {
