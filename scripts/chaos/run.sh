@@ -69,7 +69,7 @@ SEED=$(seed_snapshot)
 if wanted security; then
   section "security (scripts/security/check.sh)"
   "$ROOT/scripts/security/check.sh" 2>&1 | tee "$tmp/security.out" || true
-  read -r sp sf < <(sed -n 's/.*security: \([0-9]*\) passed, \([0-9]*\) failed.*/\1 \2/p' "$tmp/security.out" | tail -n 1)
+  read -r sp sf < <(sed -n 's/^tests: \([0-9]*\) passed, \([0-9]*\) failed.*/\1 \2/p' "$tmp/security.out" | tail -n 1)
   if [ -z "${sp:-}" ]; then
     flunk "security checks did not finish"
   else
