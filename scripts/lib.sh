@@ -78,18 +78,6 @@ project_name() {
   fi
 }
 
-# The services of the configuration in start order (Compose lists them in no fixed order).
-services_in_order() {
-  local all known=' db redis migrate api worker web ' svc
-  all=" $(compose config --services 2>/dev/null | paste -sd' ' -) "
-  for svc in $known; do
-    case $all in *" $svc "*) echo "$svc" ;; esac
-  done
-  for svc in $all; do
-    case $known in *" $svc "*) ;; *) echo "$svc" ;; esac
-  done
-}
-
 # make dev PROFILE=<name>[,<name>...] (README "Profiles"). A name is one of two kinds:
 # - a partial stack, defined here with its services: Compose profiles cannot say "only these"
 #   (a service without `profiles:` always starts, and compose.yaml alone stays the whole product);
@@ -167,6 +155,7 @@ have_jdk() {
 
 # in_maven_image CMD...: CMD in MAVEN_IMAGE (JDK and Maven), the repository mounted at the same path,
 # as this user, with the Maven repository in a named volume that outlives the container.
+# MAVEN_ENV_FILE: a file of NAME=VALUE lines for its environment.
 # MAVEN_NETWORK=host puts it on the host's network (the contract suite calls the published ports).
 MAVEN_VOLUME=zero-to-running-maven
 maven_image() { echo "${MAVEN_IMAGE:-maven:3.9-eclipse-temurin-21}"; }
@@ -180,7 +169,7 @@ in_maven_image() {
   fi
   docker run --rm -i ${network[@]+"${network[@]}"} -v "$PWD:$PWD" -w "$PWD" -v "$MAVEN_VOLUME:/m2" --user "$(id -u):$(id -g)" \
     -e HOME=/tmp -e MAVEN_OPTS="-Duser.home=/tmp ${MAVEN_OPTS:-}" -e PLATFORM="${PLATFORM:-}" \
-    "$image" "$@"
+    ${MAVEN_ENV_FILE:+--env-file "$MAVEN_ENV_FILE"} "$image" "$@"
 }
 # java_tool FILE ARGS...: one of tools/'s single-file programs, from source, on this JDK or in MAVEN_IMAGE
 java_tool() { if have_jdk; then "${JAVA_HOME:+$JAVA_HOME/bin/}java" "$@"; else in_maven_image java "$@"; fi; }
@@ -202,7 +191,7 @@ stack_tool() {
   fi
   make -s --no-print-directory -f mk/k8s.mk "$STACK_JAR" >&2
   local cmd=(-XX:TieredStopAtLevel=1 -XX:SharedArchiveFile="${STACK_JAR%.jar}.jsa" -cp "$STACK_JAR"
-    dev.zerotorunning.stack.StackTool "$@" ${C_BOLD:+--color}) dir rc=0
+    dev.zerotorunning.stack.StackTool "$@" ${C_BOLD:+--color}) dir var rc=0
   if have_jdk; then
     "${JAVA_HOME:+$JAVA_HOME/bin/}java" "${cmd[@]}"
     return
@@ -210,12 +199,17 @@ stack_tool() {
   mkdir -p target/make
   dir=$(mktemp -d target/make/docker-json.XXXXXX) # in the repository: the container mounts it
   docker_json "$dir" "${1:-}"
-  in_maven_image java "${cmd[@]}" --docker-json "$dir" || rc=$?
+  # the settings it reads from the environment: the .env.example variables and make dev's choices
+  for var in $(sed -nE 's/^([A-Za-z_][A-Za-z0-9_]*)=.*/\1/p' .env.example) COMPOSE_PROFILES DEV_SERVICES MIN_FREE_DISK_GB; do
+    [ -z "${!var+x}" ] || printf '%s=%s\n' "$var" "${!var}"
+  done >"$dir/env"
+  MAVEN_ENV_FILE=$dir/env in_maven_image java "${cmd[@]}" --docker-json "$dir" || rc=$?
   rm -rf "$dir"
   return "$rc"
 }
 # docker_json DIR [COMMAND]: what stack_tool COMMAND reads from Docker, as files (its tests' fixtures
-# have the same); diagnose also reads each container's last log lines.
+# have the same); diagnose also reads each container's last log lines, preflight the versions, the
+# machine's listening sockets and the containers publishing ports.
 docker_json() {
   local ids id
   compose_all config --format json >"$1/compose-config.json"
@@ -226,6 +220,13 @@ docker_json() {
   compose config --hash '*' >"$1/config-hash.txt"
   # shellcheck disable=SC2046 # image references
   docker image inspect $(compose_all config --images | sort -u) >"$1/image-inspect.json" 2>/dev/null || true
+  if [ "${2:-}" = preflight ]; then
+    docker version --format json >"$1/version.json"
+    compose version --short >"$1/compose-version.txt"
+    docker info --format '{{.DockerRootDir}}' >"$1/docker-root-dir.txt" 2>/dev/null || true
+    docker ps --format json >"$1/docker-ps.json"
+    { ss -ltnp 2>/dev/null || lsof -nP -iTCP -sTCP:LISTEN 2>/dev/null || true; } >"$1/socket-table.txt"
+  fi
   [ "${2:-}" = diagnose ] || return 0
   for id in $ids; do docker logs --tail 30 "$id" >"$1/logs-$id.txt" 2>&1 || true; done
 }
