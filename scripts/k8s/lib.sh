@@ -6,8 +6,8 @@
 # shellcheck source=scripts/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
-# Not COMPOSE_FILE: that name would change what `docker compose` reads in the build step.
-K8S_COMPOSE_FILE=${K8S_COMPOSE_FILE:-compose.yaml}
+# The compose file(s) the generator converts (mk/k8s.mk K8S_COMPOSE_FILES; not Docker's COMPOSE_FILE).
+K8S_COMPOSE_FILES=${K8S_COMPOSE_FILES:-compose.yaml}
 K8S_DIR=${K8S_DIR:-k8s-generated}
 # The kustomize base inside it (beside overlays/staging and overlays/production).
 K8S_BASE=$K8S_DIR/base
@@ -140,6 +140,28 @@ port_forwards() {
     echo "$svc ${!var:-$port} $port"
   done
   [ "$K8S_CLUSTER" = kind ] || published_services
+}
+
+# urls SERVICE "8080/tcp=127.0.0.1:18080 ..." HOSTNAME -> the container's URLs, the main one first.
+urls() {
+  local svc=$1 mapping target port main='' extra=''
+  # A worker publishes nothing; its name in the rollout steps is its hostname.
+  [ "$svc" != worker ] || main="(internal) consumer $3"
+  for mapping in $2; do
+    target=${mapping%%/*} port=${mapping##*:}
+    case "$svc/$target" in
+      web/*) main="http://localhost:$port" ;;
+      api/8080) main="http://localhost:$port/api" ;;
+      api/8081) extra+=" admin :$port" ;;
+      api/5005) extra+=" jdwp :$port" ;;
+      db/5432) main="postgresql://${POSTGRES_USER:-wander}@localhost:$port/${POSTGRES_DB:-wander}" ;;
+      redis/6379) main="redis://localhost:$port" ;;
+      prometheus/9090) main="http://localhost:$port" ;;
+      *) extra+=" :$port" ;;
+    esac
+  done
+  extra=${extra# }
+  echo "${main:-(internal)}${extra:+ (${extra// :/ :})}"
 }
 
 # "service|URL" per published service (kind's port mappings and the port-forwards), formatted as
