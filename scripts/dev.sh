@@ -14,11 +14,12 @@ diagnose() {
 }
 
 # stop_others: stop and remove the project's services that this make dev does not start (whichever
-# profile started them; stack services: DEV_SERVICES, else the Compose profiles' services), so that
-# what runs is exactly what this make dev asked for.
+# profile started them), so that what runs is exactly what it asked for: DEV_SERVICES, else what the
+# Compose profiles start. Compose's own lists, no JVM (make dev counts seconds; rm needs no order).
 stop_others() {
   local others
-  others=$(stack_tool services --others | paste -sd' ' -)
+  others=$(comm -23 <(compose_all config --services | sort) \
+    <(if [ -n "$DEV_SERVICES" ]; then tr ' ' '\n' <<<"$DEV_SERVICES"; else compose config --services; fi | sort) | paste -sd' ' -)
   # shellcheck disable=SC2086 # a word list of service names
   [ -z "$others" ] || compose_all rm --stop --force $others >/dev/null 2>&1
 }

@@ -253,15 +253,26 @@ db_sql() {
   compose exec -T db sh -c 'psql -X -q -v ON_ERROR_STOP=1 -U "$POSTGRES_USER" -d "$POSTGRES_DB" -tAc "$1"' sh "$1" </dev/null
 }
 
-# worker_spread RUN_SQL [ARGS...]: the table of make workers (stack workers ARGS...) from the last
-# hour's rollouts per worker (scripts/worker-spread.sql, one JSON document). RUN_SQL runs its one
-# argument as SQL on the stack's database (db_sql, or kubectl exec on kind).
+# The last hour's rollouts per worker as one JSON document, for `stack workers --spread`:
+# deployment_steps names the worker that ran each step, rollouts the lease holder.
+WORKER_SPREAD_SQL="select json_build_object(
+  'steps', coalesce((select json_agg(s) from (select worker, count(distinct deployment_id) as rollouts,
+      count(*) filter (where step = 'done' and status = 'succeeded') as completed,
+      count(*) filter (where status = 'failed') as failed, count(*) as steps
+    from deployment_steps where started_at > now() - interval '1 hour' group by worker) s), '[]'),
+  'leases', coalesce((select json_agg(l) from (select worker,
+      string_agg(deployment_id::text, ',' order by deployment_id) as running from rollouts
+    where finished_at is null and worker is not null and lease_expires_at > now() group by worker) l), '[]'),
+  'totals', (select row_to_json(t) from (select count(*) as requested, count(finished_at) as finished,
+      count(*) - count(finished_at) as waiting from rollouts where requested_at > now() - interval '1 hour') t))"
+# worker_spread RUN_SQL [ARGS...]: the table of make workers (stack workers ARGS...). RUN_SQL runs
+# its one argument as SQL on the stack's database (db_sql, or kubectl exec on kind).
 worker_spread() {
   local run=$1 file rc=0
   shift
   mkdir -p target/make
   file=$(mktemp target/make/worker-spread.XXXXXX) # in the repository: stack_tool may run in a container
-  if ! "$run" "$(cat scripts/worker-spread.sql)" >"$file"; then
+  if ! "$run" "$WORKER_SPREAD_SQL" >"$file"; then
     rm -f "$file"
     fail "cannot read deployment_steps: does the API image predate the worker? Fix: make build, then make dev"
     return 1

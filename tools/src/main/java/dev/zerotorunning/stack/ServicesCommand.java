@@ -5,7 +5,6 @@ import dev.zerotorunning.stack.model.Container;
 import dev.zerotorunning.stack.model.ServiceConfig;
 import dev.zerotorunning.stack.model.Stack;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,8 +15,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code services}: service names, one a line, in start order (Compose's depends_on graph; a
- * Compose profile's services last): make dev's selection, the others (which make dev stops), or
- * those running now (make restart).
+ * Compose profile's services last): those the Compose profiles start, or those running now (make
+ * restart).
  */
 @Command(
     name = "services",
@@ -25,18 +24,6 @@ import picocli.CommandLine.Spec;
     description = "Service names in start order (the depends_on graph), one a line.")
 public final class ServicesCommand implements Callable<Integer> {
   @Mixin DockerOptions docker;
-
-  @Option(
-      names = "--only",
-      defaultValue = "${env:DEV_SERVICES:-}",
-      description =
-          "make dev's selection (default: $DEV_SERVICES; empty: what the --profiles start).")
-  String only;
-
-  @Option(
-      names = "--others",
-      description = "Every other service of the configuration, whatever its profile.")
-  boolean others;
 
   @Option(
       names = "--running",
@@ -55,14 +42,9 @@ public final class ServicesCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** What make dev starts with the --profiles. */
   private List<String> selection(Stack stack) {
-    List<String> named =
-        Arrays.stream(only.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
-    List<String> selected = named.isEmpty() ? stack.started(docker.activeProfiles()) : named;
-    return stack.services().stream()
-        .map(ServiceConfig::name)
-        .filter(name -> selected.contains(name) != others)
-        .toList();
+    return stack.started(docker.activeProfiles());
   }
 
   private static List<String> running(Stack stack) {
