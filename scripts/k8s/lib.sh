@@ -142,39 +142,14 @@ port_forwards() {
   [ "$K8S_CLUSTER" = kind ] || published_services
 }
 
-# urls SERVICE "8080/tcp=127.0.0.1:18080 ..." HOSTNAME -> the container's URLs, the main one first.
-urls() {
-  local svc=$1 mapping target port main='' extra=''
-  # A worker publishes nothing; its name in the rollout steps is its hostname.
-  [ "$svc" != worker ] || main="(internal) consumer $3"
-  for mapping in $2; do
-    target=${mapping%%/*} port=${mapping##*:}
-    case "$svc/$target" in
-      web/*) main="http://localhost:$port" ;;
-      api/8080) main="http://localhost:$port/api" ;;
-      api/8081) extra+=" admin :$port" ;;
-      api/5005) extra+=" jdwp :$port" ;;
-      db/5432) main="postgresql://${POSTGRES_USER:-wander}@localhost:$port/${POSTGRES_DB:-wander}" ;;
-      redis/6379) main="redis://localhost:$port" ;;
-      prometheus/9090) main="http://localhost:$port" ;;
-      *) extra+=" :$port" ;;
-    esac
-  done
-  extra=${extra# }
-  echo "${main:-(internal)}${extra:+ (${extra// :/ :})}"
-}
-
-# "service|URL" per published service (kind's port mappings and the port-forwards), formatted as
-# make status formats Compose's.
+# "service|URL" per published service (kind's port mappings and the port-forwards), from the
+# compose file's dev.zerotorunning.* labels as make status formats Compose's (k8s-gen urls).
 service_urls() {
-  local svc mappings
+  load_env .env
   {
     [ "$K8S_CLUSTER" != kind ] || published_services
     port_forwards
-  } | awk '{ m[$1] = m[$1] " " $3 "/tcp=127.0.0.1:" $2 } END { for (s in m) print s "|" m[s] }' |
-    sort | while IFS='|' read -r svc mappings; do
-    echo "$svc|$(urls "$svc" "$mappings" "")"
-  done
+  } | k8s_gen urls --compose-file "$K8S_COMPOSE_FILES" --env-file "$K8S_ENV_FILE" --process-env
 }
 print_urls() {
   local svc url
