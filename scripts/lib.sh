@@ -253,26 +253,15 @@ db_sql() {
   compose exec -T db sh -c 'psql -X -q -v ON_ERROR_STOP=1 -U "$POSTGRES_USER" -d "$POSTGRES_DB" -tAc "$1"' sh "$1" </dev/null
 }
 
-# The last hour's rollouts per worker as one JSON document, for `stack workers --spread`:
-# deployment_steps names the worker that ran each step, rollouts the lease holder.
-WORKER_SPREAD_SQL="select json_build_object(
-  'steps', coalesce((select json_agg(s) from (select worker, count(distinct deployment_id) as rollouts,
-      count(*) filter (where step = 'done' and status = 'succeeded') as completed,
-      count(*) filter (where status = 'failed') as failed, count(*) as steps
-    from deployment_steps where started_at > now() - interval '1 hour' group by worker) s), '[]'),
-  'leases', coalesce((select json_agg(l) from (select worker,
-      string_agg(deployment_id::text, ',' order by deployment_id) as running from rollouts
-    where finished_at is null and worker is not null and lease_expires_at > now() group by worker) l), '[]'),
-  'totals', (select row_to_json(t) from (select count(*) as requested, count(finished_at) as finished,
-      count(*) - count(finished_at) as waiting from rollouts where requested_at > now() - interval '1 hour') t))"
-# worker_spread RUN_SQL [ARGS...]: the table of make workers (stack workers ARGS...). RUN_SQL runs
-# its one argument as SQL on the stack's database (db_sql, or kubectl exec on kind).
+# worker_spread RUN_SQL [ARGS...]: the table of make workers (stack workers ARGS...) from
+# scripts/worker-spread.sql. RUN_SQL runs its one argument as SQL on the stack's database (db_sql,
+# or kubectl exec on kind).
 worker_spread() {
   local run=$1 file rc=0
   shift
   mkdir -p target/make
   file=$(mktemp target/make/worker-spread.XXXXXX) # in the repository: stack_tool may run in a container
-  if ! "$run" "$WORKER_SPREAD_SQL" >"$file"; then
+  if ! "$run" "$(cat scripts/worker-spread.sql)" >"$file"; then
     rm -f "$file"
     fail "cannot read deployment_steps: does the API image predate the worker? Fix: make build, then make dev"
     return 1
@@ -294,28 +283,6 @@ HINT
 # IDs of this project's service containers (not `compose run` one-offs), running or not.
 project_containers() {
   docker ps -aq --filter "label=com.docker.compose.project=$1" --filter "label=com.docker.compose.oneoff=False"
-}
-
-# port_holder PORT: prints who listens on 127.0.0.1:PORT ("python3 (pid 42)", "container NAME" for
-# Docker's port proxy, else "another process"); returns 1 when the port is free.
-port_holder() {
-  local p=$1 out holder='' other
-  if command -v ss >/dev/null 2>&1; then
-    out=$(ss -ltnp "( sport = :$p )" 2>/dev/null | grep -v '^State' || true)
-    [ -n "$out" ] || return 1
-    holder=$(sed -nE 's/.*users:\(\("([^"]+)",pid=([0-9]+).*/\1 (pid \2)/p' <<<"$out" | head -n1)
-  elif command -v lsof >/dev/null 2>&1; then
-    out=$(lsof -nP -iTCP:"$p" -sTCP:LISTEN 2>/dev/null || true)
-    [ -n "$out" ] || return 1
-    holder=$(awk 'NR == 2 { print $1 " (pid " $2 ")" }' <<<"$out")
-  else
-    (: <"/dev/tcp/127.0.0.1/$p") 2>/dev/null || return 1
-  fi
-  if [ "${holder%% *}" = docker-proxy ]; then
-    other=$(docker ps --filter "publish=$p" --format '{{.Names}}' 2>/dev/null | head -n1 || true)
-    [ -z "$other" ] || holder="container $other"
-  fi
-  echo "${holder:-another process}"
 }
 
 # sha256 of stdin, on Linux (sha256sum) and macOS (shasum).

@@ -55,6 +55,29 @@ case $K8S_CLUSTER in
   *) die "K8S_CLUSTER=$K8S_CLUSTER is not a cluster choice (kind or current). Fix: make dev K8S=1 (kind) or make dev K8S=1 K8S_CLUSTER=current" ;;
 esac
 
+# port_holder PORT: prints who listens on 127.0.0.1:PORT ("python3 (pid 42)", "container NAME" for
+# Docker's port proxy, else "another process"); returns 1 when the port is free. (make dev's
+# preflight has the same in Java: tools/.../stack/preflight/PortHolders.)
+port_holder() {
+  local p=$1 out holder='' other
+  if command -v ss >/dev/null 2>&1; then
+    out=$(ss -ltnp "( sport = :$p )" 2>/dev/null | grep -v '^State' || true)
+    [ -n "$out" ] || return 1
+    holder=$(sed -nE 's/.*users:\(\("([^"]+)",pid=([0-9]+).*/\1 (pid \2)/p' <<<"$out" | head -n1)
+  elif command -v lsof >/dev/null 2>&1; then
+    out=$(lsof -nP -iTCP:"$p" -sTCP:LISTEN 2>/dev/null || true)
+    [ -n "$out" ] || return 1
+    holder=$(awk 'NR == 2 { print $1 " (pid " $2 ")" }' <<<"$out")
+  else
+    (: <"/dev/tcp/127.0.0.1/$p") 2>/dev/null || return 1
+  fi
+  if [ "${holder%% *}" = docker-proxy ]; then
+    other=$(docker ps --filter "publish=$p" --format '{{.Names}}' 2>/dev/null | head -n1 || true)
+    [ -z "$other" ] || holder="container $other"
+  fi
+  echo "${holder:-another process}"
+}
+
 kc() { kubectl --context "$KUBE_CONTEXT" "$@"; }
 kcn() { kubectl --context "$KUBE_CONTEXT" --namespace "$NAMESPACE" "$@"; }
 
