@@ -125,11 +125,4 @@ help: ## Show this help
 	@printf '\nUsage: make <target> [SVC=<db|redis|migrate|api|worker|web>] [K8S=1]   Settings: .env (from .env.example)\n'
 
 # Kubernetes targets (k8s, k8s-up, k8s-down, ...), maintained with the manifest generator.
-# mk/k8s.mk exports COMPOSE_FILE (the files its generator converts). Docker Compose reads that
-# variable too: unless you set it yourself, keep it from the Compose targets, so that
-# compose.override.yaml still applies to make dev.
-compose-file-origin := $(origin COMPOSE_FILE)
 -include mk/k8s.mk
-ifeq ($(compose-file-origin),undefined)
-unexport COMPOSE_FILE
-endif

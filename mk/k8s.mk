@@ -2,13 +2,14 @@
 # `make dev K8S=1`. Included by the main Makefile; works alone too: `make -f mk/k8s.mk k8s-check`.
 # Shell logic lives in scripts/k8s/*.sh.
 
-# The compose file to convert and where the kustomize base goes (committed).
-COMPOSE_FILE ?= compose.yaml
+# The compose file(s) to convert and where the kustomize base goes (committed). Not COMPOSE_FILE:
+# Docker Compose reads that name, and make dev must keep compose.override.yaml.
+K8S_COMPOSE_FILES ?= compose.yaml
 K8S_DIR ?= k8s-generated
 # Interpolation values. For our compose.yaml: .env.example only, so the committed output is the same
 # on every machine whatever a developer's .env says (secret values come from .env at apply time).
 # For any other compose file: what Compose reads, the .env beside the (first) file, or none.
-k8s-first-compose-file = $(firstword $(subst :, ,$(COMPOSE_FILE)))
+k8s-first-compose-file = $(firstword $(subst :, ,$(K8S_COMPOSE_FILES)))
 K8S_ENV_FILE ?= $(if $(filter compose.yaml ./compose.yaml,$(k8s-first-compose-file)),.env.example,$(wildcard $(dir $(k8s-first-compose-file)).env))
 # The generator: a self-contained jar rebuilt when tools/ changes. Tests point K8S_GEN elsewhere and
 # clear K8S_GEN_DEPS.
@@ -37,23 +38,20 @@ N ?=
 K8S_RESET_DB_SERVICE ?= migrate
 K8S_RESET_DB_COMMAND ?= db reset /app/config/config.yml
 
-# The scripts get the compose file as K8S_COMPOSE_FILE: exporting COMPOSE_FILE itself would change
-# what `docker compose` reads in every other target (it would drop compose.override.yaml).
-export K8S_COMPOSE_FILE = $(COMPOSE_FILE)
-export K8S_DIR K8S_ENV_FILE K8S_GEN K8S_BUILD_CMD API_IMAGE WEB_IMAGE K8S_TIMEOUT
+export K8S_COMPOSE_FILES K8S_DIR K8S_ENV_FILE K8S_GEN K8S_BUILD_CMD API_IMAGE WEB_IMAGE K8S_TIMEOUT
 # K8S_CLUSTER=kind (default) or current (the current kubectl context); K8S_LOAD_CMD: how images
 # reach its nodes (default: kind load docker-image for kind, nothing for current). See README.
 
-# COMPOSE_FILE may list several files ("compose.yaml:compose.override.yaml"): the generator merges
+# K8S_COMPOSE_FILES may list several files ("compose.yaml:compose.override.yaml"): the generator merges
 # them as Compose does. COMPOSE_PROFILES (or COMPOSE_PROFILES in the env file) turns profiles on.
-K8S_GEN_ARGS = --compose-file $(COMPOSE_FILE) $(if $(K8S_ENV_FILE),--env-file $(K8S_ENV_FILE),--no-env-file) \
+K8S_GEN_ARGS = --compose-file $(K8S_COMPOSE_FILES) $(if $(K8S_ENV_FILE),--env-file $(K8S_ENV_FILE),--no-env-file) \
   $(if $(COMPOSE_PROFILES),--profile $(COMPOSE_PROFILES)) --out $(K8S_DIR)
 
 .PHONY: k8s k8s-check k8s-up k8s-down k8s-clean k8s-logs k8s-status k8s-reset-db k8s-compare \
         k8s-scale-worker k8s-workers k8s-port-forward k8s-psql k8s-redis-cli k8s-shell k8s-restart
 
 ##@ Kubernetes
-k8s: $(K8S_GEN_DEPS) ## Regenerate k8s-generated/ from compose.yaml (COMPOSE_FILE, K8S_DIR)
+k8s: $(K8S_GEN_DEPS) ## Regenerate k8s-generated/ from compose.yaml (K8S_COMPOSE_FILES, K8S_DIR)
 	@$(K8S_GEN) generate $(K8S_GEN_ARGS)
 
 k8s-check: $(K8S_GEN_DEPS) ## Fail with a diff when k8s-generated/ is stale (part of make test)

@@ -13,12 +13,14 @@ diagnose() {
   exit 1
 }
 
-# stop_others "SERVICES": stop and remove the project's services outside SERVICES (whichever
-# profile started them), so that what runs is exactly what this make dev asked for.
-# shellcheck disable=SC2086 # word lists of service names
+# stop_others: stop and remove the project's services that this make dev does not start (whichever
+# profile started them), so that what runs is exactly what it asked for: DEV_SERVICES, else what the
+# Compose profiles start. Compose's own lists, no JVM (make dev counts seconds; rm needs no order).
 stop_others() {
   local others
-  others=$(COMPOSE_PROFILES='*' services_in_order | grep -vxF -f <(tr ' ' '\n' <<<"$1") || true)
+  others=$(comm -23 <(compose_all config --services | sort) \
+    <(if [ -n "$DEV_SERVICES" ]; then tr ' ' '\n' <<<"$DEV_SERVICES"; else compose config --services; fi | sort) | paste -sd' ' -)
+  # shellcheck disable=SC2086 # a word list of service names
   [ -z "$others" ] || compose_all rm --stop --force $others >/dev/null 2>&1
 }
 
@@ -103,12 +105,12 @@ elif [ -n "$reload" ]; then
   compose_all stop api worker >/dev/null 2>&1 || true
 fi
 if [ -n "$PARTIAL_STACK" ]; then
-  stop_others "$PROFILE_SERVICES"
+  stop_others
   up_partial "$PARTIAL_STACK" "$PROFILE_SERVICES" "$timeout"
 elif [ -z "$reload" ] && stack_tool current; then # up would change nothing but re-run the migration
   ok "up: the stack is already up, healthy and current: nothing to start"
 else
-  stop_others "$(services_in_order | paste -sd' ' -)"
+  stop_others
   info "up: starting the stack${COMPOSE_PROFILES:+ with the Compose profiles $COMPOSE_PROFILES}, waiting up to ${timeout}s for every service to be healthy ..."
   if ! compose up --detach --wait --wait-timeout "$timeout" --remove-orphans; then
     diagnose

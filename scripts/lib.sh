@@ -78,18 +78,6 @@ project_name() {
   fi
 }
 
-# The services of the configuration in start order (Compose lists them in no fixed order).
-services_in_order() {
-  local all known=' db redis migrate api worker web ' svc
-  all=" $(compose config --services 2>/dev/null | paste -sd' ' -) "
-  for svc in $known; do
-    case $all in *" $svc "*) echo "$svc" ;; esac
-  done
-  for svc in $all; do
-    case $known in *" $svc "*) ;; *) echo "$svc" ;; esac
-  done
-}
-
 # make dev PROFILE=<name>[,<name>...] (README "Profiles"). A name is one of two kinds:
 # - a partial stack, defined here with its services: Compose profiles cannot say "only these"
 #   (a service without `profiles:` always starts, and compose.yaml alone stays the whole product);
@@ -167,6 +155,7 @@ have_jdk() {
 
 # in_maven_image CMD...: CMD in MAVEN_IMAGE (JDK and Maven), the repository mounted at the same path,
 # as this user, with the Maven repository in a named volume that outlives the container.
+# MAVEN_ENV_FILE: a file of NAME=VALUE lines for its environment.
 # MAVEN_NETWORK=host puts it on the host's network (the contract suite calls the published ports).
 MAVEN_VOLUME=zero-to-running-maven
 maven_image() { echo "${MAVEN_IMAGE:-maven:3.9-eclipse-temurin-21}"; }
@@ -180,7 +169,7 @@ in_maven_image() {
   fi
   docker run --rm -i ${network[@]+"${network[@]}"} -v "$PWD:$PWD" -w "$PWD" -v "$MAVEN_VOLUME:/m2" --user "$(id -u):$(id -g)" \
     -e HOME=/tmp -e MAVEN_OPTS="-Duser.home=/tmp ${MAVEN_OPTS:-}" -e PLATFORM="${PLATFORM:-}" \
-    "$image" "$@"
+    ${MAVEN_ENV_FILE:+--env-file "$MAVEN_ENV_FILE"} "$image" "$@"
 }
 # java_tool FILE ARGS...: one of tools/'s single-file programs, from source, on this JDK or in MAVEN_IMAGE
 java_tool() { if have_jdk; then "${JAVA_HOME:+$JAVA_HOME/bin/}java" "$@"; else in_maven_image java "$@"; fi; }
@@ -202,7 +191,7 @@ stack_tool() {
   fi
   make -s --no-print-directory -f mk/k8s.mk "$STACK_JAR" >&2
   local cmd=(-XX:TieredStopAtLevel=1 -XX:SharedArchiveFile="${STACK_JAR%.jar}.jsa" -cp "$STACK_JAR"
-    dev.zerotorunning.stack.StackTool "$@" ${C_BOLD:+--color}) dir rc=0
+    dev.zerotorunning.stack.StackTool "$@" ${C_BOLD:+--color}) dir var rc=0
   if have_jdk; then
     "${JAVA_HOME:+$JAVA_HOME/bin/}java" "${cmd[@]}"
     return
@@ -210,12 +199,17 @@ stack_tool() {
   mkdir -p target/make
   dir=$(mktemp -d target/make/docker-json.XXXXXX) # in the repository: the container mounts it
   docker_json "$dir" "${1:-}"
-  in_maven_image java "${cmd[@]}" --docker-json "$dir" || rc=$?
+  # the settings it reads from the environment: the .env.example variables and make dev's choices
+  for var in $(sed -nE 's/^([A-Za-z_][A-Za-z0-9_]*)=.*/\1/p' .env.example) COMPOSE_PROFILES DEV_SERVICES MIN_FREE_DISK_GB; do
+    [ -z "${!var+x}" ] || printf '%s=%s\n' "$var" "${!var}"
+  done >"$dir/env"
+  MAVEN_ENV_FILE=$dir/env in_maven_image java "${cmd[@]}" --docker-json "$dir" || rc=$?
   rm -rf "$dir"
   return "$rc"
 }
 # docker_json DIR [COMMAND]: what stack_tool COMMAND reads from Docker, as files (its tests' fixtures
-# have the same); diagnose also reads each container's last log lines.
+# have the same); diagnose also reads each container's last log lines, preflight the versions, the
+# machine's listening sockets and the containers publishing ports.
 docker_json() {
   local ids id
   compose_all config --format json >"$1/compose-config.json"
@@ -226,6 +220,13 @@ docker_json() {
   compose config --hash '*' >"$1/config-hash.txt"
   # shellcheck disable=SC2046 # image references
   docker image inspect $(compose_all config --images | sort -u) >"$1/image-inspect.json" 2>/dev/null || true
+  if [ "${2:-}" = preflight ]; then
+    docker version --format json >"$1/version.json"
+    compose version --short >"$1/compose-version.txt"
+    docker info --format '{{.DockerRootDir}}' >"$1/docker-root-dir.txt" 2>/dev/null || true
+    docker ps --format json >"$1/docker-ps.json"
+    { ss -ltnp 2>/dev/null || lsof -nP -iTCP -sTCP:LISTEN 2>/dev/null || true; } >"$1/socket-table.txt"
+  fi
   [ "${2:-}" = diagnose ] || return 0
   for id in $ids; do docker logs --tail 30 "$id" >"$1/logs-$id.txt" 2>&1 || true; done
 }
@@ -252,26 +253,15 @@ db_sql() {
   compose exec -T db sh -c 'psql -X -q -v ON_ERROR_STOP=1 -U "$POSTGRES_USER" -d "$POSTGRES_DB" -tAc "$1"' sh "$1" </dev/null
 }
 
-# The last hour's rollouts per worker as one JSON document, for `stack workers --spread`:
-# deployment_steps names the worker that ran each step, rollouts the lease holder.
-WORKER_SPREAD_SQL="select json_build_object(
-  'steps', coalesce((select json_agg(s) from (select worker, count(distinct deployment_id) as rollouts,
-      count(*) filter (where step = 'done' and status = 'succeeded') as completed,
-      count(*) filter (where status = 'failed') as failed, count(*) as steps
-    from deployment_steps where started_at > now() - interval '1 hour' group by worker) s), '[]'),
-  'leases', coalesce((select json_agg(l) from (select worker,
-      string_agg(deployment_id::text, ',' order by deployment_id) as running from rollouts
-    where finished_at is null and worker is not null and lease_expires_at > now() group by worker) l), '[]'),
-  'totals', (select row_to_json(t) from (select count(*) as requested, count(finished_at) as finished,
-      count(*) - count(finished_at) as waiting from rollouts where requested_at > now() - interval '1 hour') t))"
-# worker_spread RUN_SQL [ARGS...]: the table of make workers (stack workers ARGS...). RUN_SQL runs
-# its one argument as SQL on the stack's database (db_sql, or kubectl exec on kind).
+# worker_spread RUN_SQL [ARGS...]: the table of make workers (stack workers ARGS...) from
+# scripts/worker-spread.sql. RUN_SQL runs its one argument as SQL on the stack's database (db_sql,
+# or kubectl exec on kind).
 worker_spread() {
   local run=$1 file rc=0
   shift
   mkdir -p target/make
   file=$(mktemp target/make/worker-spread.XXXXXX) # in the repository: stack_tool may run in a container
-  if ! "$run" "$WORKER_SPREAD_SQL" >"$file"; then
+  if ! "$run" "$(cat scripts/worker-spread.sql)" >"$file"; then
     rm -f "$file"
     fail "cannot read deployment_steps: does the API image predate the worker? Fix: make build, then make dev"
     return 1
@@ -293,50 +283,6 @@ HINT
 # IDs of this project's service containers (not `compose run` one-offs), running or not.
 project_containers() {
   docker ps -aq --filter "label=com.docker.compose.project=$1" --filter "label=com.docker.compose.oneoff=False"
-}
-
-# urls SERVICE "8080/tcp=127.0.0.1:18080 ..." HOSTNAME -> the container's URLs, the main one first.
-urls() {
-  local svc=$1 mapping target port main='' extra=''
-  # A worker publishes nothing; its name in the rollout steps is its hostname.
-  [ "$svc" != worker ] || main="(internal) consumer $3"
-  for mapping in $2; do
-    target=${mapping%%/*} port=${mapping##*:}
-    case "$svc/$target" in
-      web/*) main="http://localhost:$port" ;;
-      api/8080) main="http://localhost:$port/api" ;;
-      api/8081) extra+=" admin :$port" ;;
-      api/5005) extra+=" jdwp :$port" ;;
-      db/5432) main="postgresql://${POSTGRES_USER:-wander}@localhost:$port/${POSTGRES_DB:-wander}" ;;
-      redis/6379) main="redis://localhost:$port" ;;
-      prometheus/9090) main="http://localhost:$port" ;;
-      *) extra+=" :$port" ;;
-    esac
-  done
-  extra=${extra# }
-  echo "${main:-(internal)}${extra:+ (${extra// :/ :})}"
-}
-
-# port_holder PORT: prints who listens on 127.0.0.1:PORT ("python3 (pid 42)", "container NAME" for
-# Docker's port proxy, else "another process"); returns 1 when the port is free.
-port_holder() {
-  local p=$1 out holder='' other
-  if command -v ss >/dev/null 2>&1; then
-    out=$(ss -ltnp "( sport = :$p )" 2>/dev/null | grep -v '^State' || true)
-    [ -n "$out" ] || return 1
-    holder=$(sed -nE 's/.*users:\(\("([^"]+)",pid=([0-9]+).*/\1 (pid \2)/p' <<<"$out" | head -n1)
-  elif command -v lsof >/dev/null 2>&1; then
-    out=$(lsof -nP -iTCP:"$p" -sTCP:LISTEN 2>/dev/null || true)
-    [ -n "$out" ] || return 1
-    holder=$(awk 'NR == 2 { print $1 " (pid " $2 ")" }' <<<"$out")
-  else
-    (: <"/dev/tcp/127.0.0.1/$p") 2>/dev/null || return 1
-  fi
-  if [ "${holder%% *}" = docker-proxy ]; then
-    other=$(docker ps --filter "publish=$p" --format '{{.Names}}' 2>/dev/null | head -n1 || true)
-    [ -z "$other" ] || holder="container $other"
-  fi
-  echo "${holder:-another process}"
 }
 
 # sha256 of stdin, on Linux (sha256sum) and macOS (shasum).

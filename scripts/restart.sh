@@ -8,7 +8,7 @@ load_env .env
 
 # Without SVC: the long-running services that run now, whichever profile started them.
 if [ $# -gt 0 ]; then services=("$@"); else
-  read -r -a services <<<"$(COMPOSE_PROFILES='*' services_in_order | grep -vxF migrate | grep -xF -f <(compose_all ps --status running --services) | paste -sd' ' -)"
+  read -r -a services <<<"$(stack_tool services --running | paste -sd' ' -)"
   ((${#services[@]} > 0)) || die "restart: nothing runs. Fix: make dev"
 fi
 scale=()

@@ -6,7 +6,7 @@ set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/../lib.sh"
 
-file=${K8S_COMPOSE_FILE:-compose.yaml}
+file=${K8S_COMPOSE_FILES:-compose.yaml}
 read -r -a K8S_GEN_CMD <<<"${K8S_GEN:-java -jar tools/target/k8s-gen.jar}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

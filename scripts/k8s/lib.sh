@@ -6,8 +6,8 @@
 # shellcheck source=scripts/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
-# Not COMPOSE_FILE: that name would change what `docker compose` reads in the build step.
-K8S_COMPOSE_FILE=${K8S_COMPOSE_FILE:-compose.yaml}
+# The compose file(s) the generator converts (mk/k8s.mk K8S_COMPOSE_FILES; not Docker's COMPOSE_FILE).
+K8S_COMPOSE_FILES=${K8S_COMPOSE_FILES:-compose.yaml}
 K8S_DIR=${K8S_DIR:-k8s-generated}
 # The kustomize base inside it (beside overlays/staging and overlays/production).
 K8S_BASE=$K8S_DIR/base
@@ -54,6 +54,29 @@ case $K8S_CLUSTER in
     ;;
   *) die "K8S_CLUSTER=$K8S_CLUSTER is not a cluster choice (kind or current). Fix: make dev K8S=1 (kind) or make dev K8S=1 K8S_CLUSTER=current" ;;
 esac
+
+# port_holder PORT: prints who listens on 127.0.0.1:PORT ("python3 (pid 42)", "container NAME" for
+# Docker's port proxy, else "another process"); returns 1 when the port is free. (make dev's
+# preflight has the same in Java: tools/.../stack/preflight/PortHolders.)
+port_holder() {
+  local p=$1 out holder='' other
+  if command -v ss >/dev/null 2>&1; then
+    out=$(ss -ltnp "( sport = :$p )" 2>/dev/null | grep -v '^State' || true)
+    [ -n "$out" ] || return 1
+    holder=$(sed -nE 's/.*users:\(\("([^"]+)",pid=([0-9]+).*/\1 (pid \2)/p' <<<"$out" | head -n1)
+  elif command -v lsof >/dev/null 2>&1; then
+    out=$(lsof -nP -iTCP:"$p" -sTCP:LISTEN 2>/dev/null || true)
+    [ -n "$out" ] || return 1
+    holder=$(awk 'NR == 2 { print $1 " (pid " $2 ")" }' <<<"$out")
+  else
+    (: <"/dev/tcp/127.0.0.1/$p") 2>/dev/null || return 1
+  fi
+  if [ "${holder%% *}" = docker-proxy ]; then
+    other=$(docker ps --filter "publish=$p" --format '{{.Names}}' 2>/dev/null | head -n1 || true)
+    [ -z "$other" ] || holder="container $other"
+  fi
+  echo "${holder:-another process}"
+}
 
 kc() { kubectl --context "$KUBE_CONTEXT" "$@"; }
 kcn() { kubectl --context "$KUBE_CONTEXT" --namespace "$NAMESPACE" "$@"; }
@@ -142,17 +165,14 @@ port_forwards() {
   [ "$K8S_CLUSTER" = kind ] || published_services
 }
 
-# "service|URL" per published service (kind's port mappings and the port-forwards), formatted as
-# make status formats Compose's.
+# "service|URL" per published service (kind's port mappings and the port-forwards), from the
+# compose file's dev.zerotorunning.* labels as make status formats Compose's (k8s-gen urls).
 service_urls() {
-  local svc mappings
+  load_env .env
   {
     [ "$K8S_CLUSTER" != kind ] || published_services
     port_forwards
-  } | awk '{ m[$1] = m[$1] " " $3 "/tcp=127.0.0.1:" $2 } END { for (s in m) print s "|" m[s] }' |
-    sort | while IFS='|' read -r svc mappings; do
-    echo "$svc|$(urls "$svc" "$mappings" "")"
-  done
+  } | k8s_gen urls --compose-file "$K8S_COMPOSE_FILES" --env-file "$K8S_ENV_FILE" --process-env
 }
 print_urls() {
   local svc url

@@ -11,7 +11,7 @@ name=$1 service=$2
 shift 2
 preflight_cluster
 kcn delete job "$name" --ignore-not-found >/dev/null
-k8s_gen task --compose-file "$K8S_COMPOSE_FILE" --env-file "$K8S_ENV_FILE" --overlay "$K8S_LOCAL_DIR" \
+k8s_gen task --compose-file "$K8S_COMPOSE_FILES" --env-file "$K8S_ENV_FILE" --overlay "$K8S_LOCAL_DIR" \
   --name "$name" --service "$service" -- "$@" |
   kc apply -f -
 info "running $name ($*) in a $service pod, timeout $K8S_TIMEOUT"

@@ -32,16 +32,16 @@ if [ "$K8S_CLUSTER" = kind ] && ! kind get clusters 2>/dev/null | grep -qx "$KIN
 fi
 "$(dirname "$0")/port-forward.sh" check
 
-info "${C_BOLD}== manifests${C_OFF} ($K8S_DIR from $K8S_COMPOSE_FILE)"
-k8s_gen check --compose-file "$K8S_COMPOSE_FILE" --env-file "$K8S_ENV_FILE" --out "$K8S_DIR" >/dev/null ||
-  die "$K8S_DIR/ is stale for $K8S_COMPOSE_FILE. Fix: make k8s (and commit the result)"
+info "${C_BOLD}== manifests${C_OFF} ($K8S_DIR from $K8S_COMPOSE_FILES)"
+k8s_gen check --compose-file "$K8S_COMPOSE_FILES" --env-file "$K8S_ENV_FILE" --out "$K8S_DIR" >/dev/null ||
+  die "$K8S_DIR/ is stale for $K8S_COMPOSE_FILES. Fix: make k8s (and commit the result)"
 
 if [ "${K8S_SKIP_BUILD:-}" != 1 ]; then
-  info "${C_BOLD}== build images${C_OFF} (what $K8S_COMPOSE_FILE names; no compose.override.yaml)"
+  info "${C_BOLD}== build images${C_OFF} (what $K8S_COMPOSE_FILES names; no compose.override.yaml)"
   read -r -a build_cmd <<<"${K8S_BUILD_CMD:-scripts/build.sh}"
   # The manifests come from this one file, so the build must too: with the override merged,
   # `docker compose build` would build the Vite dev image instead of the nginx one.
-  COMPOSE_FILE=$K8S_COMPOSE_FILE "${build_cmd[@]}"
+  COMPOSE_FILE=$K8S_COMPOSE_FILES "${build_cmd[@]}"
 fi
 
 if [ "$K8S_CLUSTER" = kind ]; then
@@ -68,7 +68,7 @@ for image in $images; do
   local_build=false
   for own in $API_IMAGE $WEB_IMAGE; do [ "$image" != "$own" ] || local_build=true; done
   if ! id=$(docker image inspect -f '{{.Id}}' "$image" 2>/dev/null); then
-    ! $local_build || die "image $image is not built (the build above names it). Fix: make build COMPOSE_FILE=$K8S_COMPOSE_FILE, then make dev K8S=1"
+    ! $local_build || die "image $image is not built (the build above names it). Fix: make build COMPOSE_FILE=$K8S_COMPOSE_FILES, then make dev K8S=1"
     continue
   fi
   if $local_build; then
@@ -90,7 +90,7 @@ done
 
 info "${C_BOLD}== apply${C_OFF} (namespace $NAMESPACE, $K8S_LOCAL_DIR over $K8S_BASE)"
 # Secret values: interpolated from .env and the shell like Compose does, into git-ignored files.
-k8s_gen secrets --compose-file "$K8S_COMPOSE_FILE" --out "$K8S_DIR" --process-env --keys-env-file "$K8S_ENV_FILE"
+k8s_gen secrets --compose-file "$K8S_COMPOSE_FILES" --out "$K8S_DIR" --process-env --keys-env-file "$K8S_ENV_FILE"
 releases=$(k8s_gen overlay --base "$K8S_BASE" --out "$K8S_LOCAL_DIR" ${tags[@]+"${tags[@]}"})
 # A Job runs once per release; its pod template cannot change, so a new release replaces it
 # (deleted before the apply, so no waiting pod can see the old one complete).

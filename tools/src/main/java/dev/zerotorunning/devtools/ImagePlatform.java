@@ -18,7 +18,7 @@ public final class ImagePlatform {
   /**
    * The platform for an override (may be blank) and the engine's architecture as Docker names it.
    */
-  static String choose(String override, String engineArch) {
+  public static String choose(String override, String engineArch) {
     if (override != null && !override.isBlank()) {
       return normalise(override.trim().replaceFirst("^linux/", ""))
           .orElseThrow(

@@ -7,6 +7,7 @@ import dev.zerotorunning.k8s.cli.OverlayCommand;
 import dev.zerotorunning.k8s.cli.SecretsCommand;
 import dev.zerotorunning.k8s.cli.StatusCommand;
 import dev.zerotorunning.k8s.cli.TaskCommand;
+import dev.zerotorunning.k8s.cli.UrlsCommand;
 import dev.zerotorunning.k8s.model.Reasons;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Command;
       OverlayCommand.class,
       SecretsCommand.class,
       StatusCommand.class,
-      TaskCommand.class
+      TaskCommand.class,
+      UrlsCommand.class
     })
 public final class K8sGen implements Runnable {
 

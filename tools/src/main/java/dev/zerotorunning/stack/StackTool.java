@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
       CurrentCommand.class,
       ReplicasCommand.class,
       WorkersCommand.class,
-      PortsCommand.class
+      PreflightCommand.class,
+      ServicesCommand.class
     })
 public final class StackTool implements Runnable {
 

@@ -31,7 +31,7 @@ public final class WorkersCommand implements Callable<Integer> {
       names = "--spread",
       required = true,
       paramLabel = "FILE",
-      description = "The JSON of scripts/lib.sh WORKER_SPREAD_SQL.")
+      description = "The JSON of scripts/worker-spread.sql.")
   Path spread;
 
   @Option(

@@ -51,6 +51,7 @@ abstract class K8sMakefileHarness {
     state = tmp.resolve("state");
     copy(REPO.resolve("mk/k8s.mk"), project.resolve("mk/k8s.mk"));
     copy(REPO.resolve("scripts/lib.sh"), project.resolve("scripts/lib.sh"));
+    copy(REPO.resolve("scripts/worker-spread.sql"), project.resolve("scripts/worker-spread.sql"));
     try (Stream<Path> scripts = Files.list(REPO.resolve("scripts/k8s"))) {
       for (Path s : scripts.toList()) {
         copy(s, project.resolve("scripts/k8s").resolve(s.getFileName()));

@@ -276,7 +276,7 @@ class MakefileK8sTest extends K8sMakefileHarness {
             + "    read_only: ${LOCKED}\n    environment: {GREETING: \"${GREETING:-unset}\"}\n");
     Files.writeString(other.resolve(".env"), "TAG=1.27\nAPP_PORT=8088\nLOCKED=true\n");
     Files.writeString(other.resolve(".env.example"), "GREETING=from-example\n");
-    Run run = make("k8s", "COMPOSE_FILE=elsewhere/stack/compose.yaml", "K8S_DIR=out");
+    Run run = make("k8s", "K8S_COMPOSE_FILES=elsewhere/stack/compose.yaml", "K8S_DIR=out");
     assertEquals(0, run.exit(), run.output());
     String deployment = Files.readString(project.resolve("out/base/deployment-app.yaml"));
     assertTrue(deployment.contains("image: nginx:1.27"), deployment);
@@ -288,12 +288,13 @@ class MakefileK8sTest extends K8sMakefileHarness {
         "Compose reads .env only, never .env.example");
     Map<String, String> first =
         dev.zerotorunning.k8s.emit.OutputTree.onDisk(project.resolve("out"));
-    assertEquals(0, make("k8s", "COMPOSE_FILE=elsewhere/stack/compose.yaml", "K8S_DIR=out").exit());
+    assertEquals(
+        0, make("k8s", "K8S_COMPOSE_FILES=elsewhere/stack/compose.yaml", "K8S_DIR=out").exit());
     assertEquals(
         first,
         dev.zerotorunning.k8s.emit.OutputTree.onDisk(project.resolve("out")),
         "byte-stable across runs");
-    Run check = make("k8s-check", "COMPOSE_FILE=elsewhere/stack/compose.yaml", "K8S_DIR=out");
+    Run check = make("k8s-check", "K8S_COMPOSE_FILES=elsewhere/stack/compose.yaml", "K8S_DIR=out");
     assertEquals(0, check.exit(), check.output());
   }
 
@@ -311,7 +312,7 @@ class MakefileK8sTest extends K8sMakefileHarness {
     Run run =
         make(
             "k8s",
-            "COMPOSE_FILE=stack/compose.yaml:stack/compose.override.yaml",
+            "K8S_COMPOSE_FILES=stack/compose.yaml:stack/compose.override.yaml",
             "COMPOSE_PROFILES=debug",
             "K8S_DIR=out");
     assertEquals(0, run.exit(), run.output());

@@ -69,6 +69,11 @@ public final class ComposeOptions {
     return new ComposeLoader().load(composeFiles, env, profiles);
   }
 
+  /** Each service's labels, the ones the model leaves out included. */
+  public Map<String, Map<String, String>> labels() throws IOException {
+    return new ComposeLoader().labels(composeFiles, env());
+  }
+
   /** The compose files as given, joined like COMPOSE_FILE, for messages. */
   public String composeFileNames() {
     return String.join(":", composeFiles.stream().map(Path::toString).toList());

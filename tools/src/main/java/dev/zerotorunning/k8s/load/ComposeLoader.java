@@ -43,17 +43,40 @@ public final class ComposeLoader {
       throws IOException {
     Diagnostics diag = new Diagnostics();
     Interpolator interpolator = new Interpolator(env::lookup);
+    Map<String, Object> root = merged(composeFiles, interpolator);
+    List<String> names = composeFiles.stream().map(f -> f.getFileName().toString()).toList();
+    Path projectDir = composeFiles.get(0).toAbsolutePath().normalize().getParent();
+    return project(root, String.join(":", names), projectDir, env, interpolator, diag, profiles);
+  }
+
+  /**
+   * Each service's labels as written, interpolated and merged, with the ones the model leaves out
+   * (dev.zerotorunning.*: make dev's URLs and hints; kompose.*: hints), for k8s-gen urls.
+   */
+  public Map<String, Map<String, String>> labels(List<Path> composeFiles, EnvSources env)
+      throws IOException {
+    Map<String, Map<String, String>> labels = new TreeMap<>();
+    Raw.map(merged(composeFiles, new Interpolator(env::lookup)).get("services"), "services")
+        .forEach(
+            (service, body) ->
+                labels.put(
+                    service,
+                    Raw.keyValues(
+                        Raw.map(body, "services." + service).get("labels"),
+                        "services." + service + ".labels")));
+    return labels;
+  }
+
+  private static Map<String, Object> merged(List<Path> composeFiles, Interpolator interpolator)
+      throws IOException {
     Map<String, Object> root = new LinkedHashMap<>();
-    List<String> names = new ArrayList<>();
     for (Path file : composeFiles) {
       String name = file.getFileName().toString();
       root =
           ComposeMerger.merge(
               root, tree(Files.readString(file, StandardCharsets.UTF_8), name, interpolator));
-      names.add(name);
     }
-    Path projectDir = composeFiles.get(0).toAbsolutePath().normalize().getParent();
-    return project(root, String.join(":", names), projectDir, env, interpolator, diag, profiles);
+    return root;
   }
 
   public ComposeProject load(String yaml, String sourceName, Path projectDir, EnvSources env) {

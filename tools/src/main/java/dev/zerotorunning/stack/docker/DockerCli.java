@@ -28,4 +28,25 @@ public interface DockerCli {
 
   /** {@code docker logs --tail LINES ID}: the container's output and errors, as text. */
   String logs(String id, int lines);
+
+  /** {@code docker version --format json}: the client's and the engine's versions. */
+  String version();
+
+  /** {@code docker compose version --short}: "2.26.1" (text: the one thing it prints). */
+  String composeVersion();
+
+  /** {@code docker info --format '{{.DockerRootDir}}'}: where the engine keeps images. */
+  String dockerRootDir();
+
+  /** {@code docker ps --format json}: the running containers, one object a line. */
+  String dockerPs();
+
+  /**
+   * The machine's listening TCP sockets: {@code ss -ltnp} (Linux), else {@code lsof -nP -iTCP
+   * -sTCP:LISTEN} (macOS); "" when neither is installed.
+   */
+  String socketTable();
+
+  /** Whether this JVM sees the machine's own ports (not a container's): it can probe them. */
+  boolean probesPorts();
 }

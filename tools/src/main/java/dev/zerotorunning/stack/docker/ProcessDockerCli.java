@@ -64,6 +64,45 @@ public final class ProcessDockerCli implements DockerCli {
         docker("logs --tail " + lines, List.of(id)), EnumSet.of(Mode.WITH_ERRORS, Mode.TOLERANT));
   }
 
+  @Override
+  public String version() {
+    return run(docker("version --format json", List.of()), EnumSet.noneOf(Mode.class));
+  }
+
+  @Override
+  public String composeVersion() {
+    return run(composeArgs("version", "--short"), EnumSet.noneOf(Mode.class)).strip();
+  }
+
+  @Override
+  public String dockerRootDir() {
+    return run(docker("info --format {{.DockerRootDir}}", List.of()), EnumSet.of(Mode.TOLERANT))
+        .strip();
+  }
+
+  @Override
+  public String dockerPs() {
+    return run(docker("ps --format json", List.of()), EnumSet.of(Mode.TOLERANT));
+  }
+
+  @Override
+  public String socketTable() {
+    for (List<String> command :
+        List.of(List.of("ss", "-ltnp"), List.of("lsof", "-nP", "-iTCP", "-sTCP:LISTEN"))) {
+      try {
+        return run(command, EnumSet.of(Mode.TOLERANT));
+      } catch (UncheckedIOException notInstalled) {
+        // the next one
+      }
+    }
+    return "";
+  }
+
+  @Override
+  public boolean probesPorts() {
+    return true;
+  }
+
   private List<String> composeArgs(String... args) {
     List<String> all = new ArrayList<>(compose);
     all.addAll(List.of(args));

@@ -10,7 +10,8 @@ import java.util.List;
  * Answers recorded in one directory: compose-config.json, compose-ps.json, inspect.json (every
  * container of the project; {@link #inspect} returns it whole, the reader matches ids) and
  * logs-ID.txt (a container's last lines; none: no output), config-hash.txt and image-inspect.json.
- * scripts/lib.sh {@code docker_json} writes them.
+ * For the preflight: version.json, compose-version.txt, docker-root-dir.txt, docker-ps.json and
+ * socket-table.txt. scripts/lib.sh {@code docker_json} writes them.
  */
 public final class RecordedDockerCli implements DockerCli {
   private final Path dir;
@@ -48,6 +49,37 @@ public final class RecordedDockerCli implements DockerCli {
   public String logs(String id, int lines) {
     Path file = dir.resolve("logs-" + id + ".txt");
     return Files.exists(file) ? read(file.getFileName().toString()) : "";
+  }
+
+  @Override
+  public String version() {
+    return read("version.json");
+  }
+
+  @Override
+  public String composeVersion() {
+    return read("compose-version.txt").strip();
+  }
+
+  @Override
+  public String dockerRootDir() {
+    return read("docker-root-dir.txt").strip();
+  }
+
+  @Override
+  public String dockerPs() {
+    return read("docker-ps.json");
+  }
+
+  @Override
+  public String socketTable() {
+    return read("socket-table.txt");
+  }
+
+  /** Recorded on another machine (or outside this container): its ports are not this JVM's. */
+  @Override
+  public boolean probesPorts() {
+    return false;
   }
 
   private String read(String name) {

@@ -11,9 +11,9 @@ import java.util.TreeMap;
 
 /**
  * make workers: each worker that exists and how the rollouts of the last hour spread over them,
- * from one SQL query's JSON (scripts/lib.sh {@code WORKER_SPREAD_SQL}: deployment_steps names the
- * worker that ran each step, rollouts the lease holder). Workers that ran steps but exist no more
- * (scaled down, killed) are listed as gone.
+ * from one SQL query's JSON (scripts/worker-spread.sql: deployment_steps names the worker that ran
+ * each step, rollouts the lease holder). Workers that ran steps but exist no more (scaled down,
+ * killed) are listed as gone.
  */
 public final class WorkerSpread {
   static final List<String> HEADER =
