@@ -85,10 +85,10 @@ final class StartupBench {
   private void generator() {
     String before =
         Processes.run(List.of("git", "status", "--porcelain", "--", "k8s-generated")).output();
-    // The generator converts the project as committed: compose.yaml, no run-specific project name.
+    // The generator converts the project as committed: compose.yaml (K8S_COMPOSE_FILES), no
+    // run-specific project name.
     for (int run = 1; run <= 2; run++) {
-      Processes.Ran k8s =
-          stack.make(Stack.env("COMPOSE_FILE", null, "COMPOSE_PROJECT_NAME", null), "k8s");
+      Processes.Ran k8s = stack.make(Stack.env("COMPOSE_PROJECT_NAME", null), "k8s");
       if (k8s.ok()) {
         record.accept(
             Figure.of(
@@ -111,7 +111,7 @@ final class StartupBench {
           stack.make(
               Stack.env("COMPOSE_PROJECT_NAME", null),
               "k8s",
-              "COMPOSE_FILE=scripts/bench/sentry-shaped/compose.yaml",
+              "K8S_COMPOSE_FILES=scripts/bench/sentry-shaped/compose.yaml",
               "K8S_DIR=" + scratch.resolve("sentry-shaped"));
       if (k8s.ok()) {
         record.accept(
