@@ -67,12 +67,18 @@ class DevLoopTest {
     assertThat(failed.status()).as(failed.body()).isEqualTo(200);
   }
 
-  /** The file as it was, even when a test stopped half-way. */
+  /** The file as it was and the stack up, even when a test stopped half-way. */
   @AfterAll
   static void undoTheChange() throws IOException {
-    if (original != null && !Files.readString(CHANGED, StandardCharsets.UTF_8).equals(original)) {
+    boolean changed =
+        original != null && !Files.readString(CHANGED, StandardCharsets.UTF_8).equals(original);
+    if (changed) {
       Files.writeString(CHANGED, original, StandardCharsets.UTF_8);
-      MAKE.succeed("the change undone after a failure", "dev");
+    }
+    boolean apiStopped =
+        COMPOSE.run("ps", "--status", "running", "--quiet", "api").outOrFail().isBlank();
+    if (changed || apiStopped) {
+      MAKE.succeed("the stack up again after a failure", "dev");
     }
   }
 
