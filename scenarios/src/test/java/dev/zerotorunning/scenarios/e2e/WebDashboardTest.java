@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /** The dashboard in a real browser (web/e2e, playwright-core and Chromium) on the dev stack. */
 @Tag("e2e")
-class DashboardTest {
+class WebDashboardTest {
   private static final Browser BROWSER = new Browser(StackUnderTest.fromEnvironment());
 
   @Test
