@@ -16,12 +16,14 @@ K8S_ENV_FILE ?= $(if $(filter compose.yaml ./compose.yaml,$(k8s-first-compose-fi
 K8S_JAR ?= tools/target/k8s-gen.jar
 # A run is short: class-data sharing (an archive of the classes a training run loaded, written
 # beside the jar when it is built) and C1 alone (C2 never pays back) halve it; a 57-service file
-# converts in about 1.1 s instead of 2.2 s (make bench). A missing or foreign archive is ignored.
+# converts in about 1.1 s instead of 2.2 s (make bench). A missing or foreign archive is ignored;
+# the JVM's warning about it goes to stderr (JVM_LOG), never into the output that scripts read.
 K8S_CDS = $(K8S_JAR:.jar=.jsa)
 # java and Maven: this machine's JDK, else MAVEN_IMAGE's (scripts/java.sh, scripts/mvn.sh; README
 # "No JDK").
 K8S_JAVA = scripts/java.sh
-K8S_GEN ?= $(K8S_JAVA) -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=$(K8S_CDS) -jar $(K8S_JAR)
+JVM_LOG = -Xlog:disable -Xlog:all=warning:stderr
+K8S_GEN ?= $(K8S_JAVA) -XX:TieredStopAtLevel=1 $(JVM_LOG) -XX:SharedArchiveFile=$(K8S_CDS) -jar $(K8S_JAR)
 K8S_GEN_DEPS ?= $(K8S_JAR)
 MVNW ?= scripts/mvn.sh
 # What `make dev K8S=1` runs to build the images before loading them into kind.

@@ -190,7 +190,7 @@ stack_tool() {
     return
   fi
   make -s --no-print-directory -f mk/k8s.mk "$STACK_JAR" >&2
-  local cmd=(-XX:TieredStopAtLevel=1 -XX:SharedArchiveFile="${STACK_JAR%.jar}.jsa" -cp "$STACK_JAR"
+  local cmd=(-XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=warning:stderr -XX:SharedArchiveFile="${STACK_JAR%.jar}.jsa" -cp "$STACK_JAR"
     dev.zerotorunning.stack.StackTool "$@" ${C_BOLD:+--color}) dir var rc=0
   if have_jdk; then
     "${JAVA_HOME:+$JAVA_HOME/bin/}java" "${cmd[@]}"
