@@ -160,7 +160,7 @@ fi
 wrk_run() {
   local line kv
   WRK_METHOD=${3:-} WRK_BODY=${4:-} wrk -t"$THREADS" -c"$CONNS" -d"${SECS}s" --timeout 10s --latency \
-    -s scripts/chaos/count.lua "$2" >"$tmp/wrk.out" 2>&1 || true
+    -s scripts/bench/count.lua "$2" >"$tmp/wrk.out" 2>&1 || true
   line=$(grep '^WRK ' "$tmp/wrk.out" | cut -d' ' -f2-) || die "bench: wrk printed no summary: $(tail -n 5 "$tmp/wrk.out")"
   local WRK_requests=0 WRK_s2xx=0 WRK_rps=0 WRK_p50_ms=0 WRK_p99_ms=0 WRK_hit=0 WRK_bypass=0 WRK_miss=0
   for kv in $line; do printf -v "WRK_${kv%%=*}" '%s' "${kv#*=}"; done

@@ -27,11 +27,16 @@ public final class Compose {
 
   /** {@code docker compose ARGS} in the repository, as make runs it. */
   public Command.Result run(String... args) {
+    return runWith(Map.of(), args);
+  }
+
+  /** {@code docker compose ARGS} with extra environment, e.g. a setting the compose files read. */
+  public Command.Result runWith(Map<String, String> env, String... args) {
     List<String> command =
         new ArrayList<>(
             List.of(System.getenv().getOrDefault("COMPOSE", "docker compose").split(" ")));
     command.addAll(List.of(args));
-    return Command.run(stack.root(), Map.of(), COMMAND_TIMEOUT, command);
+    return Command.run(stack.root(), env, COMMAND_TIMEOUT, command);
   }
 
   /** {@code docker ARGS}. */
