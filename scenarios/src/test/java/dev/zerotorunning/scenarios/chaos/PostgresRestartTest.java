@@ -64,6 +64,7 @@ class PostgresRestartTest {
     load = reads.tally();
     probeFailures = probed.stream().filter(Load.Sample::failed).toList();
     lifeAfter = chaos.life("api");
+    Chaos.say("probe: " + probe + "; load: " + load);
     String spread =
         probeFailures.isEmpty()
             ? ""

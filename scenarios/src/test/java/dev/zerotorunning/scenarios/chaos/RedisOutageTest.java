@@ -80,6 +80,7 @@ class RedisOutageTest {
     load = reads.tally();
     lifeAfter = chaos.life("api");
     Load.Tally probed = Load.Tally.of(probe);
+    Chaos.say("probe: " + probed + "; load: " + load);
     Summary.add(
         "redis outage",
         "compose stop redis (%s), %s down under GET load, start"
