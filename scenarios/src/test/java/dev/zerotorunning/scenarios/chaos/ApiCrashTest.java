@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.zerotorunning.scenarios.support.Command;
 import dev.zerotorunning.scenarios.support.Load;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,19 +134,9 @@ class ApiCrashTest {
 
   /** Kills a process of the host (the container's main process), also when we are not root. */
   private void hostKill(long pid) {
-    boolean root =
-        Command.run(
-                chaos.stack.root(), java.util.Map.of(), Duration.ofSeconds(10), List.of("id", "-u"))
-            .outOrFail()
-            .strip()
-            .equals("0");
+    boolean root = chaos.run(Duration.ofSeconds(10), "id", "-u").outOrFail().strip().equals("0");
     if (root) {
-      Command.run(
-              chaos.stack.root(),
-              java.util.Map.of(),
-              Duration.ofSeconds(10),
-              List.of("kill", "-9", String.valueOf(pid)))
-          .outOrFail();
+      chaos.run(Duration.ofSeconds(10), "kill", "-9", String.valueOf(pid)).outOrFail();
     } else {
       chaos
           .compose

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zerotorunning.scenarios.support.Command;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,12 +34,7 @@ class BadInputTest {
     chaos.awaitRolloutsFinished(Duration.ofMinutes(5));
     before = chaos.fingerprint();
     String origin = chaos.stack.api().toString().replaceFirst("/api$", "");
-    battery =
-        Command.run(
-            chaos.stack.root(),
-            Map.of(),
-            Duration.ofMinutes(20),
-            List.of("scripts/contract.sh", origin, "bad-input"));
+    battery = chaos.run(Duration.ofMinutes(20), "scripts/contract.sh", origin, "bad-input");
     Chaos.say(battery.out() + battery.err());
     after = chaos.fingerprint();
     Matcher tally = TALLY.matcher(battery.out());

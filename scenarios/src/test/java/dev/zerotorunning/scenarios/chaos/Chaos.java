@@ -47,8 +47,12 @@ final class Chaos {
   /** {@code make TARGET} on this stack (the environment names it), to its end. */
   Command.Result make(String target) {
     String make = System.getenv().getOrDefault("MAKE", "make");
-    return Command.run(
-        stack.root(), Map.of(), MAKE_TIMEOUT, List.of(make, "--no-print-directory", target));
+    return run(MAKE_TIMEOUT, make, "--no-print-directory", target);
+  }
+
+  /** A command in the repository, with this environment, to its end. */
+  Command.Result run(Duration timeout, String... command) {
+    return Command.run(stack.root(), Map.of(), timeout, List.of(command));
   }
 
   /** "started-at restart-count" of a service's container: changes when it restarts. */
