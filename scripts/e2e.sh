@@ -16,9 +16,9 @@
 #  9. the production-like compose.yaml alone (nginx image) answers the contract too
 # 10. scripts/k8s/compare-with-compose.sh when present
 # 11. make dev PROFILE=observability: Prometheus's targets, make status, the live panel in Chromium
-#     (scripts/e2e-observability.sh)
 # 12. make dev PROFILE=deps (then make run-api), backend, frontend (browser on the mocked API), and
-#     VITE_POLL reaching the dev server (scripts/e2e-profiles.sh)
+#     VITE_POLL reaching the dev server; a Compose profile beside a partial stack
+#     (11 and 12: JUnit, scenarios/.../e2e/profiles, tag e2e-profiles)
 # 13. make dev with every JDK hidden: Jib in MAVEN_IMAGE (scripts/e2e-nojdk.sh)
 # 14. the dev container: devcontainer up, make status and the tools tests inside
 #     (scripts/e2e-devcontainer.sh); make clean
@@ -130,11 +130,6 @@ contract() { # the HTTP contract: the JUnit suite through the web origin (the ba
 # The rollout worker: the rollouts function.
 # shellcheck source=scripts/e2e-rollouts.sh
 . "$(dirname "$0")/e2e-rollouts.sh"
-# Partial stacks and the observability profile: the profiles and observability functions.
-# shellcheck source=scripts/e2e-profiles.sh
-. "$(dirname "$0")/e2e-profiles.sh"
-# shellcheck source=scripts/e2e-observability.sh
-. "$(dirname "$0")/e2e-observability.sh"
 # shellcheck source=scripts/e2e-fast-path.sh
 . "$(dirname "$0")/e2e-fast-path.sh"
 # shellcheck source=scripts/e2e-nojdk.sh
@@ -243,8 +238,8 @@ fi
 listener=''
 docker rm -f "$COMPOSE_PROJECT_NAME-port-blocker" >/dev/null 2>&1 || true
 
-observability
-profiles
+section "profiles (JUnit, tag e2e-profiles): observability, deps + run-api, backend, frontend, a Compose profile"
+if scripts/scenarios.sh e2e-profiles; then pass "the profile scenarios"; else flunk "the profile scenarios (build/test-logs/scenarios-e2e_profiles.log)"; fi
 nojdk
 
 if [ -f web/Dockerfile ]; then

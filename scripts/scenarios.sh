@@ -8,6 +8,7 @@
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
+load_env .env # the ports, images and passwords make dev used, unless this environment sets them
 
 [ $# -ge 1 ] || die "usage: scripts/scenarios.sh TAGS [maven args], e.g. scripts/scenarios.sh chaos"
 have_jdk || die "the scenarios drive Docker from Java: install a JDK 17+ (e.g. Eclipse Temurin 21)"

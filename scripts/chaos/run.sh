@@ -3,15 +3,15 @@
 #  1. make dev (cold: images built, empty volumes) in its own Compose project (ztr-chaos) on
 #     non-default ports (231xx) with its own image tags; writes unlimited
 #     (RATE_LIMIT_WRITES_PER_MINUTE=0), short rollout steps
-#  2. scripts/security/check.sh on it
-#  3. the scenarios, JUnit tests tagged chaos (scenarios/src/test/java/.../scenarios/chaos) and
-#     security, through scripts/scenarios.sh: faults under bounded load on 127.0.0.1, the bad-input
-#     battery, the write rate limit (README "Proving it holds")
+#  2. the scenarios, JUnit tests tagged chaos (scenarios/src/test/java/.../scenarios/chaos) and
+#     security (.../scenarios/security), through scripts/scenarios.sh: faults under bounded load on
+#     127.0.0.1, the bad-input battery, the write rate limit, the security checks (README "Proving
+#     it holds")
 # One line per scenario class and each failure, the closing table (scenario, what was done,
 # requests, failures, recovery) and `chaos: N passed, M failed`. Always tears down (make clean of
 # the chaos project; CHAOS_KEEP=1 keeps it up), keeps the exit code.
 # CHAOS_ONLY='RedisOutage ResetDb' runs only the scenario classes whose names contain those words
-# ('security': the security checks) against an already running chaos stack (no make dev, no teardown).
+# (e.g. Cors for a security class) against an already running chaos stack (no make dev, no teardown).
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/../lib.sh"
@@ -27,9 +27,7 @@ export RATE_LIMIT_WRITES_PER_MINUTE=0
 export ROLLOUT_STEP_DELAY_MIN=${CHAOS_ROLLOUT_STEP_DELAY_MIN:-300ms} ROLLOUT_STEP_DELAY_MAX=${CHAOS_ROLLOUT_STEP_DELAY_MAX:-900ms}
 read -r -a MAKE_CMD <<<"${MAKE:-make} --no-print-directory"
 
-for tool in curl jq docker; do
-  command -v "$tool" >/dev/null 2>&1 || die "chaos needs $tool on PATH (apt-get install $tool)"
-done
+command -v docker >/dev/null 2>&1 || die "chaos needs docker on PATH (https://docs.docker.com/engine/install/)"
 have_jdk || die "chaos drives Docker from JUnit scenarios: install a JDK 17+ (e.g. Eclipse Temurin 21)"
 only=${CHAOS_ONLY:-}
 summary=scenarios/target/chaos-summary.txt
@@ -63,34 +61,20 @@ if [ -z "$only" ]; then
   ok "chaos: make dev (cold) in $(fmt_ms $(($(now_ms) - t0)))"
 fi
 
-# add EXIT-CODE PASSED FAILED: a stage's checks; a stage that failed without a tally counts one.
-add() {
-  passed=$((passed + ${2:-0})) failed=$((failed + ${3:-0}))
-  if [ "$1" != 0 ] && [ "${3:-0}" = 0 ]; then failed=$((failed + 1)); fi
-}
-# CHAOS_ONLY's words pick scenario classes by name (surefire patterns *WORD*); 'security' the checks.
+# CHAOS_ONLY's words pick scenario classes by name (surefire patterns *WORD*).
 read -r -a words <<<"$only"
 patterns=''
-for word in ${words[@]+"${words[@]}"}; do [ "$word" = security ] || patterns+="*$word*,"; done
-
-if [ -z "$only" ] || [[ " $only " == *" security "* ]]; then
-  info "${C_BOLD}== chaos: security (scripts/security/check.sh)${C_OFF}"
-  rc=0
-  "$ROOT/scripts/security/check.sh" 2>&1 | tee "$tmp/security.out" || rc=$?
-  read -r sp sf < <(sed -n 's/.*security: \([0-9]*\) passed, \([0-9]*\) failed.*/\1 \2/p' "$tmp/security.out" | tail -n 1) || true
-  add "$rc" "${sp:-}" "${sf:-}"
-fi
-
-if [ -z "$only" ] || [ -n "$patterns" ]; then
-  info "${C_BOLD}== chaos: scenarios (JUnit, tags chaos | security)${C_OFF}"
-  args=()
-  [ -z "$patterns" ] || args+=("-Dtest=${patterns%,}" -Dsurefire.failIfNoSpecifiedTests=false)
-  rm -f "$summary"
-  rc=0
-  "$ROOT/scripts/scenarios.sh" 'chaos | security' ${args[@]+"${args[@]}"} | tee "$tmp/scenarios.out" || rc=$?
-  read -r tp tf < <(sed -n 's/^tests: \([0-9]*\) passed, \([0-9]*\) failed.*/\1 \2/p' "$tmp/scenarios.out" | tail -n 1) || true
-  add "$rc" "${tp:-}" "${tf:-}"
-fi
+for word in ${words[@]+"${words[@]}"}; do patterns+="*$word*,"; done
+args=()
+[ -z "$patterns" ] || args+=("-Dtest=${patterns%,}" -Dsurefire.failIfNoSpecifiedTests=false)
+info "${C_BOLD}== chaos: scenarios (JUnit, tags chaos | security)${C_OFF}"
+rm -f "$summary"
+rc=0
+"$ROOT/scripts/scenarios.sh" 'chaos | security' ${args[@]+"${args[@]}"} | tee "$tmp/scenarios.out" || rc=$?
+# The report's tally; a run that failed without one (Maven, no tests) counts as one failure.
+read -r tp tf < <(sed -n 's/^tests: \([0-9]*\) passed, \([0-9]*\) failed.*/\1 \2/p' "$tmp/scenarios.out" | tail -n 1) || true
+passed=$((passed + ${tp:-0})) failed=$((failed + ${tf:-0}))
+if [ "$rc" != 0 ] && [ "${tf:-0}" = 0 ]; then failed=$((failed + 1)); fi
 
 echo
 [ ! -f "$summary" ] || cat "$summary"

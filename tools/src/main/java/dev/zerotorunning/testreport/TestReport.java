@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
@@ -26,6 +28,7 @@ import org.w3c.dom.NodeList;
 public final class TestReport {
   static final int LOG_TAIL_LINES = 40;
   static final int MESSAGE_LINES = 12;
+  private static final String ASSUMPTION_FAILED = "Assumption failed: ";
 
   record Failure(String testName, String kind, String message, String where) {}
 
@@ -37,6 +40,7 @@ public final class TestReport {
       int skipped,
       double seconds,
       List<Failure> failures,
+      List<String> skipReasons,
       Path log) {
     String shortName() {
       return className.substring(className.lastIndexOf('.') + 1);
@@ -82,6 +86,7 @@ public final class TestReport {
     Element suite = parse(xml).getDocumentElement();
     String className = suite.getAttribute("name");
     List<Failure> failures = new ArrayList<>();
+    Set<String> skipReasons = new LinkedHashSet<>();
     NodeList cases = suite.getElementsByTagName("testcase");
     for (int i = 0; i < cases.getLength(); i++) {
       Element testCase = (Element) cases.item(i);
@@ -89,6 +94,9 @@ public final class TestReport {
         if (child instanceof Element problem
             && (problem.getTagName().equals("failure") || problem.getTagName().equals("error"))) {
           failures.add(failure(testCase, problem));
+        }
+        if (child instanceof Element skipped && skipped.getTagName().equals("skipped")) {
+          skipReasons.add(skipReason(skipped));
         }
       }
     }
@@ -100,7 +108,18 @@ public final class TestReport {
         intAttribute(suite, "skipped"),
         Double.parseDouble(suite.getAttribute("time").replace(",", "")),
         List.copyOf(failures),
+        List.copyOf(skipReasons),
         xml.resolveSibling(className + "-output.txt"));
+  }
+
+  /** Why a test was skipped: its message, or an assumption's ("Assumption failed: WHY"). */
+  static String skipReason(Element skipped) {
+    String reason = skipped.getAttribute("message").strip();
+    if (reason.isEmpty()) {
+      reason = skipped.getTextContent().strip().lines().findFirst().orElse("");
+    }
+    int assumption = reason.indexOf(ASSUMPTION_FAILED);
+    return assumption >= 0 ? reason.substring(assumption + ASSUMPTION_FAILED.length()) : reason;
   }
 
   private static Failure failure(Element testCase, Element problem) {
@@ -153,6 +172,9 @@ public final class TestReport {
           suite.tests(),
           suite.skipped() > 0 ? ", " + suite.skipped() + " skipped" : "",
           suite.seconds());
+      suite.skipReasons().stream()
+          .filter(reason -> !reason.isEmpty())
+          .forEach(reason -> out.println("       skipped: " + reason));
     }
     for (Suite suite : suites) {
       for (Failure failure : suite.failures()) {

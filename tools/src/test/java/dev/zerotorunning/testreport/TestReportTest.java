@@ -21,14 +21,29 @@ class TestReportTest {
     String page = print(suites, TestReport.Outcome.PASSED);
 
     List<String> lines = page.lines().filter(line -> !line.isBlank()).toList();
-    assertEquals(3, lines.size(), page);
+    assertEquals(4, lines.size(), page);
     assertTrue(lines.get(0).matches("\\s+ok\\s+api\\s+HealthTest\\s+2 tests\\s+0\\.7 s"), page);
     assertTrue(
         lines
             .get(1)
             .matches("\\s+ok\\s+api\\s+DeploymentRulesTest\\s+3 tests, 1 skipped\\s+1046\\.5 s"),
         page);
-    assertEquals("tests: 4 passed, 0 failed, 1 skipped", lines.get(2));
+    assertEquals("       skipped: disabled", lines.get(2));
+    assertEquals("tests: 4 passed, 0 failed, 1 skipped", lines.get(3));
+  }
+
+  @Test
+  void aSkippedAssumptionSaysWhyOncePerClass() {
+    List<TestReport.Suite> suites = TestReport.read(FIXTURES.resolve("skipped"), "scenarios");
+    String page = print(suites, TestReport.Outcome.PASSED);
+
+    assertTrue(
+        page.contains(
+            "  ok   scenarios CorsTest    3 tests, 3 skipped    0.1 s\n"
+                + "       skipped: compose project h2 is not running: live port, user and HTTP"
+                + " checks skipped\n"
+                + "\ntests: 0 passed, 0 failed, 3 skipped"),
+        page);
   }
 
   @Test

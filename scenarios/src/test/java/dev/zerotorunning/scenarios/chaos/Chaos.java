@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zerotorunning.scenarios.support.Api;
 import dev.zerotorunning.scenarios.support.Command;
 import dev.zerotorunning.scenarios.support.Compose;
+import dev.zerotorunning.scenarios.support.Make;
 import dev.zerotorunning.scenarios.support.StackUnderTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +28,6 @@ final class Chaos {
   static final int RUN_ID = ThreadLocalRandom.current().nextInt(100, 1000);
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Duration MAKE_TIMEOUT = Duration.ofMinutes(10);
   private static final List<String> LONG_RUNNING = List.of("db", "redis", "api", "worker", "web");
 
   final StackUnderTest stack = StackUnderTest.fromEnvironment();
@@ -46,8 +46,7 @@ final class Chaos {
 
   /** {@code make TARGET} on this stack (the environment names it), to its end. */
   Command.Result make(String target) {
-    String make = System.getenv().getOrDefault("MAKE", "make");
-    return run(MAKE_TIMEOUT, make, "--no-print-directory", target);
+    return new Make(stack).run("chaos: make " + target, Map.of(), target);
   }
 
   /** A command in the repository, with this environment, to its end. */

@@ -95,7 +95,7 @@ public final class Compose {
         .strip();
   }
 
-  static JsonNode parse(String json) {
+  public static JsonNode parse(String json) {
     try {
       return JSON.readTree(json);
     } catch (IOException e) {
