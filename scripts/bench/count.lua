@@ -1,5 +1,5 @@
--- wrk script for make bench and make chaos: counts every answer by class and X-Cache value, and every 5xx whose
--- body is not the API's JSON error body. done() prints one line that tools/.../bench/WrkResult (and scripts/chaos/lib.sh) parse:
+-- wrk script for make bench: counts every answer by class and X-Cache value, and every 5xx whose
+-- body is not the API's JSON error body. done() prints one line that tools/.../bench/WrkResult parses:
 --   WRK requests=N s2xx=N s4xx=N s5xx=N s503=N other=N hit=N miss=N bypass=N bad5xx=N connect=N read=N write=N timeout=N
 -- Optional: WRK_METHOD, WRK_BODY (e.g. a POST) through the environment.
 local threads = {}

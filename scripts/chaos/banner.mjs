@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // make chaos: watches the dashboard's health banner in a real browser (Debian's Chromium driven by
-// web/node_modules/playwright-core) while scripts/chaos/faults.sh takes the API away.
+// web/node_modules/playwright-core) while the chaos scenario ApiCrashTest (scenarios/, JUnit) takes
+// the API away; it starts this script and reads its lines.
 //   node scripts/chaos/banner.mjs http://127.0.0.1:23100
 // Prints, each with the epoch milliseconds: READY (dashboard loaded, no banner), then SHOWN <text>
 // and CLEARED at every change, until SIGTERM or BANNER_WATCH_MS (default 240 s); ERROR <message>

@@ -68,4 +68,74 @@ public final class Command {
       throw new IllegalStateException("interrupted while running " + String.join(" ", command), e);
     }
   }
+
+  /**
+   * Starts {@code command} in {@code dir} in the background, its output and errors going to one
+   * file that {@link Background#lines()} reads while it runs.
+   */
+  public static Background start(Path dir, Map<String, String> env, List<String> command) {
+    try {
+      Path out = Files.createTempFile("scenario-background", ".txt");
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .directory(dir.toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+              .redirectErrorStream(true)
+              .redirectOutput(out.toFile());
+      builder.environment().putAll(env);
+      return new Background(command, builder.start(), out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + String.join(" ", command), e);
+    }
+  }
+
+  /** A command running in the background; {@link #close()} ends it (SIGTERM, then SIGKILL). */
+  public static final class Background implements AutoCloseable {
+    private static final Duration GRACE = Duration.ofSeconds(20);
+
+    private final List<String> command;
+    private final Process process;
+    private final Path out;
+
+    private Background(List<String> command, Process process, Path out) {
+      this.command = command;
+      this.process = process;
+      this.out = out;
+    }
+
+    /** What it printed so far. */
+    public List<String> lines() {
+      try {
+        return Files.readAllLines(out, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the output of " + String.join(" ", command), e);
+      }
+    }
+
+    /** Ends it and returns everything it printed. */
+    public List<String> stop() {
+      process.destroy();
+      try {
+        if (!process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+          process.destroyForcibly().waitFor();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        process.destroyForcibly();
+      }
+      return lines();
+    }
+
+    @Override
+    public void close() {
+      if (process.isAlive()) {
+        stop();
+      }
+      try {
+        Files.deleteIfExists(out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
 }
