@@ -11,6 +11,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -18,21 +19,25 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * PostgreSQL restarted under load on reads by id (never cached: each needs the database): every
- * failed request is a 503 with the JSON error body, failures fall only inside the outage, the API
- * answers again within the recovery window (5 s after the database is healthy: the pool validates
- * its connections), and it does not restart.
+ * failed request is a 503 with the JSON error body, failures fall only inside the outage (none
+ * before the restart, none once a request succeeded after the database was healthy again: the pool
+ * validates its connections), the API answers again, and it does not restart. How long recovery
+ * took is measured for the summary, never asserted.
  */
 @Tag("chaos")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresRestartTest {
-  /** How soon after PostgreSQL reports healthy the API must answer again. */
-  private static final long RECOVERY_WINDOW_MS = 5_000;
+  /**
+   * How long the probe goes on after PostgreSQL reports healthy (a scenario length, not a limit).
+   */
+  private static final Duration AFTER_HEALTHY = Duration.ofSeconds(8);
 
   private final Chaos chaos = new Chaos();
   private String lifeBefore;
   private String lifeAfter;
   private long restarted;
   private long healthy;
+  private List<Load.Sample> probed;
   private List<Load.Sample> probeFailures;
   private Load.Tally probe;
   private Load.Tally load;
@@ -57,8 +62,8 @@ class PostgresRestartTest {
     chaos.compose.run("restart", "db").outOrFail();
     chaos.compose.awaitHealthy("db", Duration.ofSeconds(60));
     healthy = now();
-    hold(Duration.ofMillis(RECOVERY_WINDOW_MS + 3_000)); // the recovery window, still under load
-    List<Load.Sample> probed = prober.stop();
+    hold(AFTER_HEALTHY); // still under load
+    probed = prober.stop();
     reads.await();
     probe = Load.Tally.of(probed);
     load = reads.tally();
@@ -109,17 +114,28 @@ class PostgresRestartTest {
         .as("probe failures before the restart")
         .filteredOn(s -> s.endMs() < restarted)
         .isEmpty();
+    long recoveredAt = firstSuccessAfterHealthy().orElse(Long.MAX_VALUE);
     assertThat(probeFailures)
-        .as("probe failures starting more than 5 s after db healthy")
-        .filteredOn(s -> s.startMs() > healthy + RECOVERY_WINDOW_MS)
+        .as(
+            "probe failures after a request had succeeded again (db healthy at %d, success at %d)",
+            healthy, recoveredAt)
+        .filteredOn(s -> s.startMs() > recoveredAt)
         .isEmpty();
   }
 
   @Test
-  void recoveredWithinTheWindowAfterDbHealthy() {
-    assertThat(recovery())
-        .as("ms from db healthy to the last failed request (%s)", secs(recovery()))
-        .isLessThanOrEqualTo(RECOVERY_WINDOW_MS);
+  void apiAnswersAgainAfterDbHealthy() {
+    assertThat(firstSuccessAfterHealthy())
+        .as("a probe request that started after db healthy and succeeded (%s)", probe)
+        .isPresent();
+  }
+
+  /** When the first probe request that started after PostgreSQL was healthy again succeeded. */
+  private OptionalLong firstSuccessAfterHealthy() {
+    return probed.stream()
+        .filter(s -> s.startMs() >= healthy && !s.failed())
+        .mapToLong(Load.Sample::endMs)
+        .min();
   }
 
   @Test
