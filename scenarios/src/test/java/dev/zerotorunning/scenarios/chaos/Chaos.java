@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zerotorunning.scenarios.support.Api;
 import dev.zerotorunning.scenarios.support.Command;
 import dev.zerotorunning.scenarios.support.Compose;
+import dev.zerotorunning.scenarios.support.DeploymentsSnapshot;
 import dev.zerotorunning.scenarios.support.Make;
 import dev.zerotorunning.scenarios.support.StackUnderTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -84,22 +84,8 @@ final class Chaos {
   }
 
   /** The deployments as the API lists them, without ids and times (relative to the seeding). */
-  record Deployments(int count, List<List<String>> rows) {}
-
-  Deployments deployments() {
-    JsonNode list = api.get("/deployments?limit=100").json();
-    List<List<String>> rows = new ArrayList<>();
-    for (JsonNode d : list.path("data")) {
-      rows.add(
-          List.of(
-              d.path("service").path("name").asText(),
-              d.path("environment").path("name").asText(),
-              d.path("version").asText(),
-              d.path("status").asText(),
-              d.path("deployed_by").asText(),
-              d.path("error_message").asText()));
-    }
-    return new Deployments(list.path("count").asInt(), rows);
+  DeploymentsSnapshot deployments() {
+    return DeploymentsSnapshot.take(api, "/deployments?limit=100");
   }
 
   static JsonNode json(String text) {

@@ -6,6 +6,7 @@ import static dev.zerotorunning.scenarios.chaos.Chaos.secs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zerotorunning.scenarios.support.Command;
+import dev.zerotorunning.scenarios.support.DeploymentsSnapshot;
 import dev.zerotorunning.scenarios.support.Load;
 import java.net.URI;
 import java.time.Duration;
@@ -27,12 +28,12 @@ class ResetDbTest {
   private static final String LIST = "/deployments?limit=100";
 
   private final Chaos chaos = new Chaos();
-  private Chaos.Deployments seed;
+  private DeploymentsSnapshot seed;
   private Command.Result reset;
   private String cachedBefore;
   private List<Load.Sample> polls;
   private String cacheAfter;
-  private Chaos.Deployments after;
+  private DeploymentsSnapshot after;
   private String rowsAfter;
 
   @BeforeAll

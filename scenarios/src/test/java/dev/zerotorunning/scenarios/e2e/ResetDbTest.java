@@ -2,13 +2,12 @@ package dev.zerotorunning.scenarios.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.zerotorunning.scenarios.support.Api;
+import dev.zerotorunning.scenarios.support.DeploymentsSnapshot;
 import dev.zerotorunning.scenarios.support.Make;
 import dev.zerotorunning.scenarios.support.StackUnderTest;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +21,8 @@ class ResetDbTest {
   @Test
   void resetDbRestoresExactlyTheSeedAndFlushesTheCache() {
     MAKE.succeed("stack up", "reset-db");
-    List<List<String>> seed = deployments();
-    assertThat(seed).as("the seed's deployments").hasSizeGreaterThan(1);
+    DeploymentsSnapshot seed = deployments();
+    assertThat(seed.rows()).as("the seed's deployments").isNotEmpty();
 
     Rollouts rollouts = new Rollouts(API);
     long created = rollouts.request("frontend", "staging", "v9.9.9");
@@ -46,22 +45,7 @@ class ResetDbTest {
   }
 
   /** The count and the deployments, without ids and timestamps (the seed's are relative to now). */
-  private static List<List<String>> deployments() {
-    Api.Reply reply = API.get("/api/deployments?limit=100");
-    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-    JsonNode body = reply.json();
-    return Stream.concat(
-            Stream.of(List.of("count", body.path("count").asText())),
-            Rollouts.list(body.path("data")).stream()
-                .map(
-                    d ->
-                        List.of(
-                            d.path("service").path("name").asText(),
-                            d.path("environment").path("name").asText(),
-                            d.path("version").asText(),
-                            d.path("status").asText(),
-                            d.path("deployed_by").asText(),
-                            d.path("error_message").asText(""))))
-        .toList();
+  private static DeploymentsSnapshot deployments() {
+    return DeploymentsSnapshot.take(API, "/api/deployments?limit=100");
   }
 }
