@@ -10,19 +10,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 [ $# -ge 1 ] || die "usage: scripts/contract.sh BASE_URL [JUnit tags], e.g. scripts/contract.sh http://localhost:3000 '!bad-input'"
-reports=api/target/surefire-reports log=build/test-logs/contract.log
 args=(-B -q -pl api test '-Dtest=dev.zerotorunning.wander.contract.**' -Dsurefire.failIfNoSpecifiedTests=false "-Dcontract.baseUrl=$1")
 [ -z "${2:-}" ] || args+=("-Dgroups=$2")
-mkdir -p "$(dirname "$log")"
-rm -rf "$reports"
-built=0
-MAVEN_NETWORK=host maven "${args[@]}" >"$log" 2>&1 || built=$?
-report=0
-java_tool tools/src/main/java/dev/zerotorunning/testreport/TestReport.java "$reports" || report=$?
-# The report exits 1 when tests failed, 2 when none ran: then the end of Maven's log says why.
-if ((built != 0 && report != 1)); then tail -n 40 "$log" | sed 's/^/  | /'; fi
-if ((built != 0 || report != 0)); then
-  fail "contract suite against $1${2:+ ($2)}: failed (Maven's log: $log)"
-  exit 1
-fi
-ok "contract suite against $1${2:+ ($2)}"
+MAVEN_NETWORK=host junit_suite "contract suite against $1${2:+ ($2)}" api/target/surefire-reports build/test-logs/contract.log \
+  maven "${args[@]}"

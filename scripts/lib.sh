@@ -178,6 +178,24 @@ maven() {
   if have_jdk; then ./mvnw "$@"; else in_maven_image mvn -Dmaven.repo.local=/m2/repository "$@"; fi
 }
 
+# junit_suite WHAT REPORTS LOG COMMAND...: runs a Maven test COMMAND (output in LOG), prints the
+# TestReport of REPORTS (one line per class, each failure); exit 1 when a test failed or none ran.
+junit_suite() {
+  local what=$1 reports=$2 log=$3 built=0 report=0
+  shift 3
+  mkdir -p "$(dirname "$log")"
+  rm -rf "$reports"
+  "$@" >"$log" 2>&1 || built=$?
+  java_tool tools/src/main/java/dev/zerotorunning/testreport/TestReport.java "$reports" || report=$?
+  # The report exits 1 when tests failed, 2 when none ran: then the end of Maven's log says why.
+  if ((built != 0 && report != 1)); then tail -n 40 "$log" | sed 's/^/  | /'; fi
+  if ((built != 0 || report != 0)); then
+    fail "$what: failed (Maven's log: $log)"
+    return 1
+  fi
+  ok "$what"
+}
+
 # stack_tool COMMAND ARGS...: the stack inspection in tools/ (dev.zerotorunning.stack: summary,
 # status) on Docker's JSON, from the tools jar (built first when tools/ changed). Without a JDK it
 # runs in MAVEN_IMAGE, which has no Docker: the JSON it reads is recorded here first (docker_json).

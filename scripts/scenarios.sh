@@ -12,18 +12,7 @@ load_env .env # the ports, images and passwords make dev used, unless this envir
 
 [ $# -ge 1 ] || die "usage: scripts/scenarios.sh TAGS [maven args], e.g. scripts/scenarios.sh chaos"
 have_jdk || die "the scenarios drive Docker from Java: install a JDK 17+ (e.g. Eclipse Temurin 21)"
-tags=$1 reports=scenarios/target/surefire-reports log=build/test-logs/scenarios-${1//[^a-z0-9]/_}.log
+tags=$1
 shift
-mkdir -p "$(dirname "$log")"
-rm -rf "$reports"
-built=0
-./mvnw -B -q -pl scenarios test -Dscenarios.skip=false "-Dgroups=$tags" "$@" >"$log" 2>&1 || built=$?
-report=0
-java_tool tools/src/main/java/dev/zerotorunning/testreport/TestReport.java "$reports" || report=$?
-# The report exits 1 when tests failed, 2 when none ran: then the end of Maven's log says why.
-if ((built != 0 && report != 1)); then tail -n 40 "$log" | sed 's/^/  | /'; fi
-if ((built != 0 || report != 0)); then
-  fail "scenarios ($tags): failed (Maven's log: $log)"
-  exit 1
-fi
-ok "scenarios ($tags)"
+junit_suite "scenarios ($tags)" scenarios/target/surefire-reports "build/test-logs/scenarios-${tags//[^a-z0-9]/_}.log" \
+  ./mvnw -B -q -pl scenarios test -Dscenarios.skip=false "-Dgroups=$tags" "$@"
