@@ -80,8 +80,11 @@ public class DeploymentService {
             request.version(),
             request.deployedBy());
     cache.invalidate();
+    // Read before dispatching: the answer describes what was created (pending); read after, it
+    // raced the worker, which may already have claimed the rollout.
+    Deployment created = get(id);
     rollouts.dispatch(id);
-    return get(id);
+    return created;
   }
 
   public Deployment changeStatus(long id, StatusChange change) {
