@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make build / make dev step 2: build the images, each only when its inputs changed.
-#  - the API image with Jib (jib:dockerBuild): skipped when a stamp over the API's sources, the
+#  - the API image with Jib (jib:dockerBuild), then its class-data archive (api/cds/Dockerfile): skipped when a stamp over the API's sources, the
 #    POMs, the Maven wrapper, the base image and the target name matches AND that image is still
 #    in Docker with the ID recorded by the stamp. When compose.override.yaml mounts the compiled
 #    classes into the containers (the dev stack, from build/api-classes), the image holds the
@@ -126,6 +126,12 @@ else
   if [ -n "${build_failed:-}" ]; then
     maven_errors "$log"
     die "build: the API image did not build (errors above; full output: $log) -> fix them, then: make dev"
+  fi
+  # The class-data-sharing archive of the libraries over Jib's image (api/cds/Dockerfile): Docker's
+  # build cache keeps it per dependency set; without it the JVMs only start slower.
+  if ! docker build -q -f api/cds/Dockerfile --build-arg API_IMAGE="$API_IMAGE" \
+    --build-arg JAVA_BASE_IMAGE="$JAVA_BASE_IMAGE" -t "$API_IMAGE" api/cds >>"$log" 2>&1; then
+    warn "build: no class-data archive for $API_IMAGE (see $log): the JVMs start without it, slower"
   fi
   image_id=$(docker image inspect -f '{{.Id}}' "$API_IMAGE")
   echo "$hash $image_id" >"$stamp"
