@@ -3,7 +3,8 @@
 #  1. make dev (cold: images built, empty volumes) on NON-default ports, in its own Compose project
 #     with its own image tags, so a developer's stack and images are untouched
 #  2. the HTTP contract suite (JUnit, scripts/contract.sh) through the web origin: every endpoint,
-#     cache MISS then HIT, writes and invalidation, error bodies
+#     cache MISS then HIT, writes and invalidation, error bodies; the api and worker map the image's
+#     class-data archive, and an api without it still gets healthy (scripts/scenarios.sh cds)
 #  3. the rollout worker: a POSTed deployment reaches completed|failed on its own with 5 consistent
 #     steps; make scale-worker N=3 spreads 9 rollouts over >= 2 workers; a worker docker-killed
 #     mid-rollout leaves its job to another one (attempts >= 2, each step recorded once); N=1 again
@@ -146,6 +147,8 @@ section "start from nothing: make clean"
 must timed "make dev (cold: build images, empty volumes)" dev
 SEED=$(seed_snapshot)
 contract
+section "class-data sharing: api and worker map the archive; an api without it still starts"
+if scripts/scenarios.sh cds; then pass "class-data sharing (scenarios: cds)"; else flunk "class-data sharing (scenarios: cds)"; fi
 rollouts
 
 section "make dev while the stack is up"
