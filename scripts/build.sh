@@ -129,8 +129,11 @@ else
   fi
   # The class-data-sharing archive of the libraries over Jib's image (api/cds/Dockerfile): Docker's
   # build cache keeps it per dependency set; without it the JVMs only start slower.
-  if ! docker build -q -f api/cds/Dockerfile --build-arg API_IMAGE="$API_IMAGE" \
+  cds_start=$(now_ms)
+  if docker build -q -f api/cds/Dockerfile --build-arg API_IMAGE="$API_IMAGE" \
     --build-arg JAVA_BASE_IMAGE="$JAVA_BASE_IMAGE" -t "$API_IMAGE" api/cds >>"$log" 2>&1; then
+    cds_took=" (the class-data archive $(fmt_ms $(($(now_ms) - cds_start))))"
+  else
     warn "build: no class-data archive for $API_IMAGE (see $log): the JVMs start without it, slower"
   fi
   image_id=$(docker image inspect -f '{{.Id}}' "$API_IMAGE")
@@ -142,7 +145,7 @@ else
     sync_dev_classes
     echo migrations >"$classes_changed"
   fi
-  ok "build: $API_IMAGE built in $(fmt_ms $(($(now_ms) - start)))"
+  ok "build: $API_IMAGE built in $(fmt_ms $(($(now_ms) - start)))${cds_took:-}"
 fi
 
 # Services with a build section: web (nginx image, or the small Vite dev image with the override).
