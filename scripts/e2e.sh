@@ -7,7 +7,8 @@
 #     scripts/scenarios.sh e2e; E2E_TEST=Class[#method],... runs some of them): the rollout worker
 #     (make scale-worker, a worker killed mid-rollout), make dev while up, a Java change on the fast
 #     path, make down + make dev keeping the data, make reset-db, the dashboard in a browser, Redis
-#     stopped, a published port taken, compose.yaml alone (nginx)
+#     stopped, a published port taken, compose.yaml alone (nginx), the api and worker mapping the
+#     image's class-data archive (and an api without it still healthy)
 #  4. the dev container (scripts/e2e-devcontainer.sh), make k8s-compare
 #  5. the profile scenarios (JUnit, scenarios/.../e2e/profiles, tag e2e-profiles): make dev
 #     PROFILE=observability; PROFILE=deps (then make run-api), backend, frontend, a Compose profile;
