@@ -17,7 +17,7 @@ N ?=
 K8S ?=
 k8s = $(filter 1 true yes,$(K8S))
 # PROFILE=deps|backend|frontend makes `make dev` start part of the stack; a Compose profile's name
-# (e.g. observability) adds its services; several join with commas (scripts/lib.sh resolve_profile).
+# (e.g. observability) adds its services; several join with commas (x-partial-stacks, compose.override.yaml).
 PROFILE ?=
 # Compose with every profile on: down, logs and shell reach whatever runs, whichever profile started it.
 compose-all = COMPOSE_PROFILES='*' $(COMPOSE)

@@ -24,7 +24,7 @@ stop_others() {
   [ -z "$others" ] || compose_all rm --stop --force $others >/dev/null 2>&1
 }
 
-# up_partial NAME "SERVICES" TIMEOUT: a partial stack (lib.sh PARTIAL_STACKS), and any service a
+# up_partial NAME "SERVICES" TIMEOUT: a partial stack (x-partial-stacks), and any service a
 # Compose profile adds to it.
 # shellcheck disable=SC2086 # $2 is a word list of service names
 up_partial() {
@@ -61,11 +61,14 @@ print_host_api_settings() {
   have_jdk || warn "no JDK on this machine: the IDE and make run-api need one (JDK 17+, e.g. Eclipse Temurin 21)"
 }
 
-# make dev PROFILE=<name>[,<name>]: a partial stack and/or Compose profiles (lib.sh resolve_profile).
+# make dev PROFILE=<name>[,<name>]: a partial stack (x-partial-stacks in compose.override.yaml) and/or
+# Compose profiles, resolved by the stack tool to PARTIAL_STACK, PROFILE_SERVICES, COMPOSE_PROFILES.
 PARTIAL_STACK=''
 if [ -n "${PROFILE:-}" ]; then
   ensure_env # Compose reads .env to list the profiles
-  resolve_profile "$PROFILE"
+  choice=$(stack_tool profile "$PROFILE") || exit 1
+  eval "$choice"
+  export COMPOSE_PROFILES
 fi
 # the services this make dev starts (empty: all): the preflight checks their ports only (a host API
 # on 8080 is fine for PROFILE=deps), and a failed start reports on them

@@ -78,51 +78,9 @@ project_name() {
   fi
 }
 
-# make dev PROFILE=<name>[,<name>...] (README "Profiles"). A name is one of two kinds:
-# - a partial stack, defined here with its services: Compose profiles cannot say "only these"
-#   (a service without `profiles:` always starts, and compose.yaml alone stays the whole product);
-# - a Compose profile, declared by `profiles:` in the compose files (e.g. observability): its
-#   services join the stack, or the partial stack.
-PARTIAL_STACKS='deps:db redis
-backend:db redis migrate api worker
-frontend:web'
-# deps: migrated and seeded; the API runs in the IDE / make run-api. frontend: the Vite dev server
-# with the API mocked in the browser.
-
 # Compose with every profile on: make down, logs, status and restart act on whatever runs,
 # whichever profile started it.
 compose_all() { COMPOSE_PROFILES='*' compose "$@"; }
-
-# The Compose profiles the compose files declare, on one line.
-compose_profiles_declared() { compose config --profiles 2>/dev/null | paste -sd' ' -; }
-# Every valid PROFILE name: the partial stacks, then the Compose profiles.
-profile_names() { echo "$(cut -d: -f1 <<<"$PARTIAL_STACKS" | paste -sd' ' -) $(compose_profiles_declared)"; }
-
-# resolve_profile PROFILE: sets PARTIAL_STACK (a partial stack's name, or empty: the whole stack)
-# and PROFILE_SERVICES (the services to run; empty: all of the configuration), and exports
-# COMPOSE_PROFILES as the Compose profiles named. Unknown names: one line with the valid list.
-resolve_profile() {
-  local name names stack declared compose_profiles=''
-  declared=" $(compose_profiles_declared) "
-  PARTIAL_STACK='' PROFILE_SERVICES=''
-  IFS=', ' read -r -a names <<<"$1"
-  for name in ${names[@]+"${names[@]}"}; do
-    stack=$(awk -F: -v n="$name" '$1 == n { print $2 }' <<<"$PARTIAL_STACKS")
-    if [ -n "$stack" ]; then
-      [ -z "$PARTIAL_STACK" ] || die "PROFILE=$1 names two partial stacks ($PARTIAL_STACK and $name). Fix: one of them, plus any Compose profile (one of: $(profile_names))"
-      PARTIAL_STACK=$name PROFILE_SERVICES=$stack
-    elif [[ $declared == *" $name "* ]]; then
-      compose_profiles+=${compose_profiles:+,}$name
-    else
-      die "PROFILE=$name is not a profile (one of: $(profile_names)). Fix: make dev PROFILE=deps, or no PROFILE for everything"
-    fi
-  done
-  # the services the Compose profiles add to a partial stack
-  [ -z "$PARTIAL_STACK" ] || [ -z "$compose_profiles" ] ||
-    PROFILE_SERVICES+=" $(comm -13 <(COMPOSE_PROFILES='' compose config --services | sort) \
-      <(COMPOSE_PROFILES=$compose_profiles compose config --services | sort) | paste -sd' ' -)"
-  export COMPOSE_PROFILES=$compose_profiles
-}
 
 # The API's settings for a JVM on this machine (make run-api, an IDE) against the ports the deps
 # profile publishes; compose.yaml gives the containers the same keys with service names as hosts.

@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
       ReplicasCommand.class,
       WorkersCommand.class,
       PreflightCommand.class,
-      ServicesCommand.class
+      ServicesCommand.class,
+      ProfileCommand.class
     })
 public final class StackTool implements Runnable {
 

@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonSyntaxException;
+import dev.zerotorunning.stack.model.ComposeConfig;
 import dev.zerotorunning.stack.model.Container;
 import dev.zerotorunning.stack.model.HealthEvent;
 import dev.zerotorunning.stack.model.Probe;
@@ -47,6 +48,26 @@ public final class StackReader {
       }
     }
     return new Stack(project, services, containers);
+  }
+
+  /**
+   * The configuration alone (no containers): its services in start order, every profile on, and the
+   * partial stacks make dev PROFILE= knows ({@code x-partial-stacks} in compose.override.yaml).
+   */
+  public static ComposeConfig config(DockerCli docker) {
+    JsonObject config = parse(docker.composeConfig(), "docker compose config").getAsJsonObject();
+    Map<String, List<String>> stacks = new LinkedHashMap<>();
+    obj(config, "x-partial-stacks")
+        .entrySet()
+        .forEach(
+            e -> {
+              List<String> members = new ArrayList<>();
+              if (e.getValue() instanceof JsonArray a) {
+                a.forEach(m -> members.add(m.getAsString()));
+              }
+              stacks.put(e.getKey(), List.copyOf(members));
+            });
+    return new ComposeConfig(services(config), stacks);
   }
 
   /** The services in start order (see {@link Stack}). */

@@ -1,10 +1,12 @@
-package dev.zerotorunning.devtools;
+package dev.zerotorunning.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,13 +17,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
- * {@code make dev PROFILE=...} as scripts/lib.sh resolves it: partial stacks by name, Compose
- * profiles read from the real compose files (plus a fixture that declares two) by {@code docker
- * compose config}, which needs no daemon. Skipped where the Compose CLI is not installed.
+ * {@code make dev PROFILE=...} as {@code stack profile} resolves it: the partial stacks of the real
+ * compose.override.yaml, Compose profiles read from the real compose files (plus a fixture that
+ * declares two) by {@code docker compose config}, which needs no daemon. Skipped where the Compose
+ * CLI is not installed.
  */
-class ProfilesTest {
+class ProfileCommandTest {
   static final Path REPO = Path.of("..").toAbsolutePath().normalize();
   static final String FIXTURE =
       """
@@ -47,11 +51,32 @@ class ProfilesTest {
   /** PARTIAL_STACK|PROFILE_SERVICES|COMPOSE_PROFILES, or the error line with exit 1. */
   record Resolved(int exit, String output) {}
 
-  Resolved resolve(String profile) throws Exception {
-    String script =
-        ". scripts/lib.sh && resolve_profile \"$1\" && printf '%s|%s|%s\\n"
-            + "' \"$PARTIAL_STACK\" \"$PROFILE_SERVICES\" \"$COMPOSE_PROFILES\"";
-    return bash(List.of(script, profile), Map.of());
+  /** What dev.sh evals, as PARTIAL_STACK|PROFILE_SERVICES|COMPOSE_PROFILES; else the error. */
+  Resolved resolve(String profile) {
+    String compose =
+        String.join(
+            " ",
+            "docker compose --env-file",
+            REPO.resolve(".env.example").toString(),
+            "-f",
+            REPO.resolve("compose.yaml").toString(),
+            "-f",
+            REPO.resolve("compose.override.yaml").toString(),
+            "-f",
+            fixture.toString());
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit =
+        new CommandLine(new StackTool())
+            .setOut(new PrintWriter(out))
+            .setErr(new PrintWriter(err))
+            .execute("profile", "--compose", compose, profile);
+    if (exit != 0) {
+      return new Resolved(exit, err.toString().strip());
+    }
+    List<String> values =
+        out.toString().lines().map(line -> line.replaceFirst("^[A-Z_]+='(.*)'$", "$1")).toList();
+    return new Resolved(exit, String.join("|", values));
   }
 
   Resolved bash(List<String> scriptAndArgs, Map<String, String> env) throws Exception {
@@ -107,7 +132,7 @@ class ProfilesTest {
     assertEquals(1, r.output().lines().count(), r.output());
     assertTrue(
         r.output()
-            .matches("✗ PROFILE=nope is not a profile \\(one of: deps backend frontend .*\\).*"),
+            .matches("✗ PROFILE=nope is not a profile \\(one of: backend deps frontend .*\\).*"),
         r.output());
     assertTrue(r.output().contains(" extra-metrics") && r.output().contains(" extra-tracing"));
   }
