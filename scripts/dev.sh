@@ -47,17 +47,8 @@ up_partial() {
 # PROFILE=deps: what an IDE run configuration (or make run-api) needs to start the API here.
 print_host_api_settings() {
   echo
-  info "${C_BOLD}Run the API from your IDE${C_OFF} (or: make run-api), against these containers:"
-  info "  main class   $(api_main_class)   (module api, JDK 17+)"
-  info "  arguments    server api/config.yml   (working directory: the repository root)"
-  info "  environment  $(host_api_env | paste -sd' ' -)"
-  info "  then         http://localhost:${API_PORT:-8080}/api/health (admin: http://localhost:${API_ADMIN_PORT:-8081})"
-  local files
-  if files=$(write_ide_run_configs); then
-    info "  IDE          IntelliJ IDEA and VS Code (.vscode/launch.json) read them from $(paste -sd' ' - <<<"$files")"
-  else
-    warn "the IDE run configurations could not be written to .run/ (above)"
-  fi
+  # shellcheck disable=SC2119 # no arguments: write and print
+  ide_run_configs || warn "the IDE run configurations could not be written to $IDE_RUN_DIR/ (above)"
   have_jdk || warn "no JDK on this machine: the IDE and make run-api need one (JDK 17+, e.g. Eclipse Temurin 21)"
 }
 

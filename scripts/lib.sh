@@ -82,25 +82,11 @@ project_name() {
 # whichever profile started it.
 compose_all() { COMPOSE_PROFILES='*' compose "$@"; }
 
-# The API's settings for a JVM on this machine (make run-api, an IDE) against the ports the deps
-# profile publishes; compose.yaml gives the containers the same keys with service names as hosts.
-# It listens where the api container would be published (API_PORT, API_ADMIN_PORT).
-host_api_env() {
-  printf '%s\n' \
-    "HTTP_PORT=${API_PORT:-8080}" \
-    "ADMIN_PORT=${API_ADMIN_PORT:-8081}" \
-    "DATABASE_URL=jdbc:postgresql://localhost:${DB_PORT:-5432}/${POSTGRES_DB:-wander}" \
-    "DATABASE_USER=${POSTGRES_USER:-wander}" \
-    "DATABASE_PASSWORD=${POSTGRES_PASSWORD:-}" \
-    "REDIS_URI=redis://localhost:${REDIS_PORT:-6379}/0"
-}
-# The IDE run configurations for those settings, in .run/ (IntelliJ's api-host.run.xml, and
-# api-host.env, which .vscode/launch.json and make run-api read); prints the files written. Java from
-# source (tools/.../IdeRunConfigs). IDE_RUN_DIR moves them (make e2e, which runs on other ports).
+# The IDE run configurations of make dev PROFILE=deps and make run-api, in .run/ (IntelliJ's
+# api-host.run.xml, and api-host.env, which .vscode/launch.json and make run-api read), from .env's
+# ports (tools/.../IdeRunConfigs, from source). IDE_RUN_DIR moves them (make e2e, on other ports).
 IDE_RUN_DIR=${IDE_RUN_DIR:-.run}
-write_ide_run_configs() {
-  host_api_env | java_tool tools/src/main/java/dev/zerotorunning/devtools/IdeRunConfigs.java "$(api_main_class)" "$IDE_RUN_DIR"
-}
+ide_run_configs() { java_tool tools/src/main/java/dev/zerotorunning/devtools/IdeRunConfigs.java "$IDE_RUN_DIR" "$@"; }
 # A JDK on this machine: java and javac (JAVA_HOME's when set) resolve to executable files. Without
 # one, make dev builds and runs its Java inside MAVEN_IMAGE (README "No JDK"). Links are followed: a
 # removed or masked JDK leaves dangling ones on PATH. No JVM starts here (it is asked often).
@@ -112,8 +98,8 @@ have_jdk() {
 }
 
 # in_maven_image CMD...: CMD in MAVEN_IMAGE (JDK and Maven), the repository mounted at the same path,
-# as this user, with the Maven repository in a named volume that outlives the container.
-# MAVEN_ENV_FILE: a file of NAME=VALUE lines for its environment.
+# as this user, with the Maven repository in a named volume that outlives the container, and the
+# settings this environment has of .env.example's and make dev's (docker run -e NAME copies a value).
 # MAVEN_NETWORK=host puts it on the host's network (the contract suite calls the published ports).
 MAVEN_VOLUME=zero-to-running-maven
 maven_image() { echo "${MAVEN_IMAGE:-maven:3.9-eclipse-temurin-21}"; }
@@ -125,9 +111,10 @@ in_maven_image() {
     docker volume create "$MAVEN_VOLUME" >/dev/null
     docker run --rm -v "$MAVEN_VOLUME:/m2" "$image" chown "$(id -u):$(id -g)" /m2
   fi
+  # shellcheck disable=SC2046 # -e NAME words
   docker run --rm -i ${network[@]+"${network[@]}"} -v "$PWD:$PWD" -w "$PWD" -v "$MAVEN_VOLUME:/m2" --user "$(id -u):$(id -g)" \
     -e HOME=/tmp -e MAVEN_OPTS="-Duser.home=/tmp ${MAVEN_OPTS:-}" -e PLATFORM="${PLATFORM:-}" \
-    ${MAVEN_ENV_FILE:+--env-file "$MAVEN_ENV_FILE"} "$image" "$@"
+    $(sed -nE 's/^([A-Za-z_][A-Za-z0-9_]*)=.*/-e \1/p' .env.example) -e COMPOSE_PROFILES -e DEV_SERVICES -e MIN_FREE_DISK_GB "$image" "$@"
 }
 # java_tool FILE ARGS...: one of tools/'s single-file programs, from source, on this JDK or in MAVEN_IMAGE
 java_tool() { if have_jdk; then "${JAVA_HOME:+$JAVA_HOME/bin/}java" "$@"; else in_maven_image java "$@"; fi; }
@@ -167,7 +154,7 @@ stack_tool() {
   fi
   make -s --no-print-directory -f mk/k8s.mk "$STACK_JAR" >&2
   local cmd=(-XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=warning:stderr -XX:SharedArchiveFile="${STACK_JAR%.jar}.jsa" -cp "$STACK_JAR"
-    dev.zerotorunning.stack.StackTool "$@" ${C_BOLD:+--color}) dir var rc=0
+    dev.zerotorunning.stack.StackTool "$@" ${C_BOLD:+--color}) dir rc=0
   if have_jdk; then
     "${JAVA_HOME:+$JAVA_HOME/bin/}java" "${cmd[@]}"
     return
@@ -175,11 +162,7 @@ stack_tool() {
   mkdir -p target/make
   dir=$(mktemp -d target/make/docker-json.XXXXXX) # in the repository: the container mounts it
   docker_json "$dir" "${1:-}"
-  # the settings it reads from the environment: the .env.example variables and make dev's choices
-  for var in $(sed -nE 's/^([A-Za-z_][A-Za-z0-9_]*)=.*/\1/p' .env.example) COMPOSE_PROFILES DEV_SERVICES MIN_FREE_DISK_GB; do
-    [ -z "${!var+x}" ] || printf '%s=%s\n' "$var" "${!var}"
-  done >"$dir/env"
-  MAVEN_ENV_FILE=$dir/env in_maven_image java "${cmd[@]}" --docker-json "$dir" || rc=$?
+  in_maven_image java "${cmd[@]}" --docker-json "$dir" || rc=$?
   rm -rf "$dir"
   return "$rc"
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make run-api: the API on this machine's JVM, with api/config.yml, against the containers of
-# make dev PROFILE=deps, with the settings it prints and the IDE run configurations hold (lib.sh
-# host_api_env is their one source).
+# make dev PROFILE=deps, with the settings it prints and the IDE run configurations hold
+# (tools/.../IdeRunConfigs is their one source).
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -24,7 +24,7 @@ info "run-api: compiling the API and resolving its classpath (Maven) ..."
   -Dmdep.outputFile="$classpath" >target/make/run-api.log 2>&1 ||
   die "run-api: the API did not compile (target/make/run-api.log). Fix the errors, then: make run-api"
 # the settings an IDE gets: the env file of the run configurations, rewritten from .env now
-write_ide_run_configs >/dev/null
+ide_run_configs --quiet
 while IFS= read -r setting; do export "${setting?}"; done < <(grep -v '^#' "$IDE_RUN_DIR/api-host.env")
 main=$(api_main_class)
 info "run-api: $main server api/config.yml -> http://localhost:$HTTP_PORT/api (admin :$ADMIN_PORT); Ctrl-C stops it"

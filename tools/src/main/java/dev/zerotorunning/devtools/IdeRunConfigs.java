@@ -1,21 +1,19 @@
 package dev.zerotorunning.devtools;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The IDE's side of {@code make dev PROFILE=deps}: writes, into {@code .run/} (git-ignored), an
  * IntelliJ IDEA run configuration ({@value #INTELLIJ_FILE}, which IntelliJ lists by itself) and the
  * env file that {@code .vscode/launch.json} names ({@value #ENV_FILE}), both with the settings make
- * dev prints. Run from source with the JDK only: {@code java IdeRunConfigs.java MAIN_CLASS DIR},
- * the {@code KEY=VALUE} lines on stdin.
+ * dev prints. Run from source with the JDK only (scripts/lib.sh java_tool).
  */
 public final class IdeRunConfigs {
   /** What make run-api passes too: Dropwizard's server command with the API's configuration. */
@@ -66,20 +64,54 @@ public final class IdeRunConfigs {
     return out.toString();
   }
 
-  /** Parses KEY=VALUE lines (blank lines skipped); a line without '=' is refused. */
-  static Map<String, String> parse(List<String> lines) {
-    Map<String, String> env = new LinkedHashMap<>();
-    for (String line : lines) {
-      if (line.isBlank()) {
-        continue;
-      }
-      int eq = line.indexOf('=');
-      if (eq <= 0) {
-        throw new IllegalArgumentException("not a KEY=VALUE line: " + line);
-      }
-      env.put(line.substring(0, eq), line.substring(eq + 1));
+  /**
+   * The API's settings for a JVM on this machine against the ports make dev PROFILE=deps publishes
+   * (compose.yaml gives the containers the same keys with service names as hosts). It listens where
+   * the api container would be published (API_PORT, API_ADMIN_PORT).
+   */
+  static Map<String, String> hostSettings(Map<String, String> env) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("HTTP_PORT", env.getOrDefault("API_PORT", "8080"));
+    settings.put("ADMIN_PORT", env.getOrDefault("API_ADMIN_PORT", "8081"));
+    settings.put(
+        "DATABASE_URL",
+        "jdbc:postgresql://localhost:%s/%s"
+            .formatted(
+                env.getOrDefault("DB_PORT", "5432"), env.getOrDefault("POSTGRES_DB", "wander")));
+    settings.put("DATABASE_USER", env.getOrDefault("POSTGRES_USER", "wander"));
+    settings.put("DATABASE_PASSWORD", env.getOrDefault("POSTGRES_PASSWORD", ""));
+    settings.put(
+        "REDIS_URI", "redis://localhost:%s/0".formatted(env.getOrDefault("REDIS_PORT", "6379")));
+    return settings;
+  }
+
+  /** The API's main class as api/pom.xml declares it (the build's one source). */
+  static String apiMainClass(Path repo) throws IOException {
+    Matcher m =
+        Pattern.compile("<main.class>([^<]+)</main.class>")
+            .matcher(Files.readString(repo.resolve("api/pom.xml")));
+    if (!m.find()) {
+      throw new IllegalStateException("api/pom.xml declares no <main.class>");
     }
-    return env;
+    return m.group(1);
+  }
+
+  /** What make dev PROFILE=deps prints: how to run the API from an IDE against the containers. */
+  static String instructions(String mainClass, Map<String, String> settings, List<Path> files) {
+    String env =
+        String.join(
+            " ", settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    return String.join(
+        "\n",
+        "Run the API from your IDE (or: make run-api), against these containers:",
+        "  main class   " + mainClass + "   (module " + MODULE + ", JDK 17+)",
+        "  arguments    " + PROGRAM_ARGUMENTS + "   (working directory: the repository root)",
+        "  environment  " + env,
+        "  then         http://localhost:%s/api/health (admin: http://localhost:%s)"
+            .formatted(settings.get("HTTP_PORT"), settings.get("ADMIN_PORT")),
+        "  IDE          IntelliJ IDEA and VS Code (.vscode/launch.json) read them from "
+            + String.join(" ", files.stream().map(Path::toString).toList()),
+        "");
   }
 
   static List<Path> write(Path dir, String mainClass, Map<String, String> env) throws IOException {
@@ -105,22 +137,21 @@ public final class IdeRunConfigs {
         .replace("\n", "&#10;");
   }
 
+  /**
+   * {@code java IdeRunConfigs.java DIR [--quiet]}, from the repository root with the settings in
+   * the environment (.env loaded): writes the files into DIR and prints the instructions (not with
+   * --quiet: make run-api reads the env file).
+   */
   public static void main(String[] args) throws IOException {
-    if (args.length != 2) {
-      System.err.println("usage: java IdeRunConfigs.java MAIN_CLASS DIR < KEY=VALUE lines");
+    if (args.length < 1 || args.length > 2 || (args.length == 2 && !args[1].equals("--quiet"))) {
+      System.err.println("usage: java IdeRunConfigs.java DIR [--quiet]");
       System.exit(2);
     }
-    List<String> lines =
-        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-            .lines()
-            .toList();
-    try {
-      for (Path p : write(Path.of(args[1]), args[0], parse(lines))) {
-        System.out.println(p);
-      }
-    } catch (IllegalArgumentException e) {
-      System.err.println("IdeRunConfigs: " + e.getMessage());
-      System.exit(2);
+    Map<String, String> settings = hostSettings(System.getenv());
+    String mainClass = apiMainClass(Path.of(""));
+    List<Path> files = write(Path.of(args[0]), mainClass, settings);
+    if (args.length == 1) {
+      System.out.print(instructions(mainClass, settings, files));
     }
   }
 }

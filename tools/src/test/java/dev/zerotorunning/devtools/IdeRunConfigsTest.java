@@ -1,17 +1,13 @@
 package dev.zerotorunning.devtools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,32 +65,47 @@ class IdeRunConfigsTest {
   @Test
   void theEnvFileHoldsTheSameSettingsLineByLine() throws Exception {
     IdeRunConfigs.write(tmp, MAIN, env());
-    List<String> lines = Files.readAllLines(tmp.resolve(IdeRunConfigs.ENV_FILE));
+    assertEquals(env(), settingsIn(tmp.resolve(IdeRunConfigs.ENV_FILE)));
+  }
+
+  /**
+   * make dev PROFILE=deps on ports of its own: the host JVM reaches what the containers publish.
+   */
+  @Test
+  void theHostSettingsFollowThePublishedPortsAndDefaultToCompose() {
+    Map<String, String> settings =
+        IdeRunConfigs.hostSettings(
+            Map.of("API_PORT", "18080", "DB_PORT", "15432", "POSTGRES_PASSWORD", "secret"));
     assertEquals(
-        env(), IdeRunConfigs.parse(lines.stream().filter(l -> !l.startsWith("#")).toList()));
+        Map.of(
+            "HTTP_PORT", "18080",
+            "ADMIN_PORT", "8081",
+            "DATABASE_URL", "jdbc:postgresql://localhost:15432/wander",
+            "DATABASE_USER", "wander",
+            "DATABASE_PASSWORD", "secret",
+            "REDIS_URI", "redis://localhost:6379/0"),
+        settings);
   }
 
   @Test
-  void aLineThatIsNoSettingIsRefused() {
-    assertThrows(
-        IllegalArgumentException.class, () -> IdeRunConfigs.parse(List.of("DATABASE_URL")));
+  void theInstructionsNameTheMainClassTheSettingsAndTheFilesWritten() throws Exception {
+    List<Path> files = IdeRunConfigs.write(tmp, MAIN, env());
+    String text = IdeRunConfigs.instructions(MAIN, IdeRunConfigs.hostSettings(Map.of()), files);
+    assertTrue(text.contains("main class   " + MAIN + "   (module api, JDK 17+)"), text);
+    assertTrue(text.contains("environment  HTTP_PORT=8080 ADMIN_PORT=8081 DATABASE_URL="), text);
+    assertTrue(
+        text.contains("http://localhost:8080/api/health (admin: http://localhost:8081)"), text);
+    assertTrue(text.contains(tmp.resolve(IdeRunConfigs.ENV_FILE).toString()), text);
   }
 
-  @Test
-  void mainReadsTheSettingsFromStdin() throws Exception {
-    var in = System.in;
-    try {
-      System.setIn(new ByteArrayInputStream("A=1\n\nB=x=y\n".getBytes(StandardCharsets.UTF_8)));
-      IdeRunConfigs.main(new String[] {MAIN, tmp.toString()});
-    } finally {
-      System.setIn(in);
+  static Map<String, String> settingsIn(Path envFile) throws Exception {
+    Map<String, String> settings = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(envFile)) {
+      if (!line.startsWith("#") && !line.isBlank()) {
+        settings.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+      }
     }
-    assertEquals(
-        Map.of("A", "1", "B", "x=y"),
-        IdeRunConfigs.parse(
-            Files.readAllLines(tmp.resolve(IdeRunConfigs.ENV_FILE)).stream()
-                .filter(l -> !l.startsWith("#"))
-                .toList()));
+    return settings;
   }
 
   /** The committed VS Code configuration runs what IntelliJ's does, from the env file written. */
@@ -118,11 +129,7 @@ class IdeRunConfigsTest {
     assertEquals("${workspaceFolder}/.run/" + IdeRunConfigs.ENV_FILE, api.get("envFile"));
   }
 
-  /** The API's main class as api/pom.xml declares it (the build's one source). */
   static String apiMainClass() throws Exception {
-    Matcher m =
-        Pattern.compile("<main.class>([^<]+)</main.class>")
-            .matcher(Files.readString(REPO.resolve("api/pom.xml")));
-    return m.find() ? m.group(1) : "";
+    return IdeRunConfigs.apiMainClass(REPO);
   }
 }
