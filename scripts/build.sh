@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make build / make dev step 2: build the images, each only when its inputs changed.
-#  - the API image with Jib (jib:dockerBuild), then its class-data archive (api/cds/Dockerfile): skipped when a stamp over the API's sources, the
-#    POMs, the Maven wrapper, the base image and the target name matches AND that image is still
+#  - the API image with Jib (jib:dockerBuild), then its class-data archive (api/cds/Dockerfile):
+#    skipped when a stamp over the API's sources, the POMs, the Maven wrapper, the base image and
+#    the target name matches AND that image is still
 #    in Docker with the ID recorded by the stamp. When compose.override.yaml mounts the compiled
 #    classes into the containers (the dev stack, from build/api-classes), the image holds the
 #    dependencies only: a code change is `mvn compile`, a copy and target/make/api-classes.changed,
@@ -22,47 +23,38 @@ JAVA_BASE_IMAGE=${JAVA_BASE_IMAGE:-eclipse-temurin:21-jre}
 # make dev PROFILE=...: BUILD_API=0 / BUILD_WEB=0 skip what the partial stack does not run.
 build_api=${BUILD_API:-1} build_web=${BUILD_WEB:-1}
 
-if base_id=$(docker image inspect -f '{{.Id}}' "$JAVA_BASE_IMAGE" 2>/dev/null); then
-  jib_from="docker://$JAVA_BASE_IMAGE"
-else
-  base_id=remote
-  jib_from=$JAVA_BASE_IMAGE
-fi
+base_id=$(docker image inspect -f '{{.Id}}' "$JAVA_BASE_IMAGE" 2>/dev/null) || base_id=remote
+jib_from=docker://$JAVA_BASE_IMAGE
+[ "$base_id" != remote ] || jib_from=$JAVA_BASE_IMAGE
 
 # files_hash PATH...: one hash over the files' contents and names
-files_hash() {
-  find "$@" -type f -print 2>/dev/null | LC_ALL=C sort | while IFS= read -r f; do
-    printf '%s %s\n' "$(sha256 <"$f")" "$f"
-  done | sha256
-}
-CODE_INPUTS=(api/src/main)
+# shellcheck disable=SC2086 # a command line
+files_hash() { find "$@" -type f -print0 2>/dev/null | LC_ALL=C sort -z | xargs -0 $SHA256_FILES | sha256; }
 MIGRATIONS=api/src/main/resources/db/migration
-IMAGE_INPUTS=(pom.xml api/pom.xml api/config.yml .mvn mvnw)
 DEV_CLASSES=build/api-classes # what the dev stack mounts (compose.override.yaml)
-
-# sync_dev_classes: the compiled classes into DEV_CLASSES, in place (the containers mount the directory)
-sync_dev_classes() {
-  mkdir -p "$DEV_CLASSES"
-  find "$DEV_CLASSES" -mindepth 1 -delete
-  cp -R api/target/classes/. "$DEV_CLASSES/"
-}
-
-# The dev stack mounts the compiled classes (DEV_CLASSES) over the image's (compose.override.yaml)?
-classes_mounted=false
-[ "$build_api" = 0 ] || ! compose config 2>/dev/null | grep -q 'target: /app/classes$' || classes_mounted=true
-
 stamp_dir=target/make
 stamp="$stamp_dir/api-image-$(tr -c 'A-Za-z0-9._-' '_' <<<"$API_IMAGE").stamp"
-classes_stamp=$stamp_dir/api-classes.stamp
-classes_changed=$stamp_dir/api-classes.changed # read (and removed) by dev.sh: restart api, worker
-code_hash=$(files_hash "${CODE_INPUTS[@]}")
-if $classes_mounted; then
-  hash=$(echo "$API_IMAGE $jib_from $base_id $(files_hash "${IMAGE_INPUTS[@]}")" | sha256)
-else
-  hash=$(echo "$API_IMAGE $jib_from $base_id $(files_hash "${IMAGE_INPUTS[@]}") $code_hash" | sha256)
-fi
-image_id=$(docker image inspect -f '{{.Id}}' "$API_IMAGE" 2>/dev/null || true)
+classes_stamp=$stamp_dir/api-classes.stamp # the code's hash, and (.migrations) the migrations'
 mkdir -p "$stamp_dir"
+
+# The dev stack mounts the compiled classes (DEV_CLASSES) over the image's (compose.override.yaml)?
+# Then the image holds the dependencies only and its stamp leaves the code out.
+classes_mounted=false
+[ "$build_api" = 0 ] || ! compose config 2>/dev/null | grep -q 'target: /app/classes$' || classes_mounted=true
+code_hash=$(files_hash api/src/main)
+hash=$(echo "$API_IMAGE $jib_from $base_id $(files_hash pom.xml api/pom.xml api/config.yml .mvn mvnw) $($classes_mounted || echo "$code_hash")" | sha256)
+image_id=$(docker image inspect -f '{{.Id}}' "$API_IMAGE" 2>/dev/null || true)
+
+# classes_built CHANGED: the classes compiled; the dev stack's mount gets them and dev.sh restarts
+# the api and the worker (target/make/api-classes.changed: "code", or "migrations": migrate first).
+classes_built() {
+  echo "$code_hash" >"$classes_stamp"
+  [ "$(files_hash "$MIGRATIONS")" = "$(cat "$classes_stamp.migrations" 2>/dev/null)" ] || set -- migrations
+  files_hash "$MIGRATIONS" >"$classes_stamp.migrations"
+  $classes_mounted || return 0
+  mkdir -p "$DEV_CLASSES" && find "$DEV_CLASSES" -mindepth 1 -delete && cp -R api/target/classes/. "$DEV_CLASSES/"
+  echo "$1" >"$stamp_dir/api-classes.changed"
+}
 
 # maven_errors LOG: the compiler's and Maven's errors, without Maven's advice lines
 maven_errors() { grep -E '^\[ERROR\]' "$1" | grep -vE '^\[ERROR\] *(->|$|To see|Re-run|For more|After correcting|\[Help)' | head -n 25 >&2 || true; }
@@ -83,15 +75,7 @@ elif [ -z "${FORCE:-}" ] && [ -n "$image_id" ] && [ -f "$stamp" ] && [ "$(cat "$
       maven_errors "$log"
       die "build: the API does not compile (errors above; full output: $log) -> fix them, then: make dev"
     fi
-    sync_dev_classes
-    # what dev.sh restarts: the JVMs in place, or (new migrations) migrate first, then the JVMs
-    if [ "$(files_hash "$MIGRATIONS")" = "$(cat "$classes_stamp.migrations" 2>/dev/null)" ]; then
-      echo code >"$classes_changed"
-    else
-      echo migrations >"$classes_changed"
-    fi
-    echo "$code_hash" >"$classes_stamp"
-    files_hash "$MIGRATIONS" >"$classes_stamp.migrations"
+    classes_built code
     ok "build: API classes compiled in $(fmt_ms $(($(now_ms) - start))); api and worker restart with them"
   fi
 else
@@ -138,13 +122,7 @@ else
   fi
   image_id=$(docker image inspect -f '{{.Id}}' "$API_IMAGE")
   echo "$hash $image_id" >"$stamp"
-  # Jib compiled the classes the dev stack mounts; the containers are recreated for the new image
-  echo "$code_hash" >"$classes_stamp"
-  files_hash "$MIGRATIONS" >"$classes_stamp.migrations"
-  if $classes_mounted; then
-    sync_dev_classes
-    echo migrations >"$classes_changed"
-  fi
+  classes_built migrations # Jib compiled them; the containers are recreated for the new image
   ok "build: $API_IMAGE built in $(fmt_ms $(($(now_ms) - start)))${cds_took:-}"
 fi
 

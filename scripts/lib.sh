@@ -244,7 +244,7 @@ project_containers() {
   docker ps -aq --filter "label=com.docker.compose.project=$1" --filter "label=com.docker.compose.oneoff=False"
 }
 
-# sha256 of stdin, on Linux (sha256sum) and macOS (shasum).
-sha256() {
-  if command -v sha256sum >/dev/null 2>&1; then sha256sum | cut -d' ' -f1; else shasum -a 256 | cut -d' ' -f1; fi
-}
+# SHA256_FILES FILE...: "hash  name" lines, on Linux (sha256sum) and macOS (shasum); sha256: of stdin.
+if command -v sha256sum >/dev/null 2>&1; then SHA256_FILES=sha256sum; else SHA256_FILES='shasum -a 256'; fi
+# shellcheck disable=SC2086 # a command line
+sha256() { $SHA256_FILES | cut -d' ' -f1; }
