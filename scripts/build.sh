@@ -82,11 +82,12 @@ else
   info "build: $API_IMAGE with Jib (base $jib_from; a minute or two the first time)$(have_jdk || echo ", in $(maven_image): no JDK here") ..."
   start=$(now_ms)
   log="$stamp_dir/api-build.log"
-  # A registry base is multi-platform: take the host's (ImagePlatform). A local base image is
-  # already the engine's own, and Jib uses it as it is.
+  # A registry base is multi-platform: take PLATFORM, else the engine's architecture, or one line
+  # with the fix (tools/.../ImagePlatform). A local base image is the engine's own already.
   platform_args=()
   if [ "$base_id" = remote ]; then
-    platform=$(image_platform) || die "build: cannot choose the image platform (above)"
+    platform=$(java_tool tools/src/main/java/dev/zerotorunning/devtools/ImagePlatform.java "${PLATFORM:-}" \
+      "$(docker version -f '{{.Server.Arch}}' 2>/dev/null)") || die "build: cannot choose the image platform (above)"
     platform_args=(-Djib.from.platforms="$platform")
   fi
   jib_args=(-q -B -pl api -am package -Dmaven.test.skip=true -Djib.to.image="$API_IMAGE" ${platform_args[@]+"${platform_args[@]}"})

@@ -190,16 +190,6 @@ docker_json() {
   for id in $ids; do docker logs --tail 30 "$id" >"$1/logs-$id.txt" 2>&1 || true; done
 }
 
-# The platform the API image is built for (PLATFORM, else the Docker engine's architecture), or
-# one line with the fix on stderr and status 2. The choice is Java (tools/.../ImagePlatform).
-image_platform() {
-  java_tool tools/src/main/java/dev/zerotorunning/devtools/ImagePlatform.java "${PLATFORM:-}" \
-    "$(docker version -f '{{.Server.Arch}}' 2>/dev/null)"
-}
-
-# The API's main class, as the build declares it.
-api_main_class() { sed -n 's:.*<main.class>\(.*\)</main.class>.*:\1:p' api/pom.xml; }
-
 # require_count VALUE USAGE: VALUE must be a positive integer, else one line with the fix.
 require_count() {
   [ -n "$1" ] || die "N is not set: how many? Fix: $2"
@@ -228,20 +218,6 @@ worker_spread() {
   stack_tool workers --spread "$file" "$@" || rc=$?
   rm -f "$file"
   return "$rc"
-}
-
-# How to make rollouts to watch: rollout_hint API_BASE_URL
-rollout_hint() {
-  cat <<HINT
-Create rollouts to watch them spread (or use the dashboard's form), then: make workers
-  for i in \$(seq 9); do curl -s -o /dev/null -X POST $1/deployments -H 'Content-Type: application/json' \\
-    -d '{"service":"api","environment":"staging","version":"v1.0.'\$i'","deployed_by":"you@example.com"}'; done
-HINT
-}
-
-# IDs of this project's service containers (not `compose run` one-offs), running or not.
-project_containers() {
-  docker ps -aq --filter "label=com.docker.compose.project=$1" --filter "label=com.docker.compose.oneoff=False"
 }
 
 # SHA256_FILES FILE...: "hash  name" lines, on Linux (sha256sum) and macOS (shasum); sha256: of stdin.

@@ -26,6 +26,6 @@ info "run-api: compiling the API and resolving its classpath (Maven) ..."
 # the settings an IDE gets: the env file of the run configurations, rewritten from .env now
 ide_run_configs --quiet
 while IFS= read -r setting; do export "${setting?}"; done < <(grep -v '^#' "$IDE_RUN_DIR/api-host.env")
-main=$(api_main_class)
+main=$(sed -n 's:.*<main.class>\(.*\)</main.class>.*:\1:p' api/pom.xml)
 info "run-api: $main server api/config.yml -> http://localhost:$HTTP_PORT/api (admin :$ADMIN_PORT); Ctrl-C stops it"
 exec java -cp "api/target/classes:$(cat "$classpath")" "$main" server api/config.yml

@@ -10,7 +10,5 @@ load_env .env
 [ -n "$(compose ps -a -q worker 2>/dev/null)" ] || die "no worker container: the stack is not up. Fix: make dev"
 [ -n "$(compose ps -q --status running db 2>/dev/null)" ] || die "the database is not running. Fix: make dev"
 
-worker_spread db_sql
-echo
 web_port=$(compose port web 3000 2>/dev/null | sed 's/.*://' || true)
-rollout_hint "http://localhost:${web_port:-${WEB_PORT:-3000}}/api"
+worker_spread db_sql --api "http://localhost:${web_port:-${WEB_PORT:-3000}}/api"

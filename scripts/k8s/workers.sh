@@ -21,7 +21,5 @@ trap 'rm -f "$pods"' EXIT
 kcn get pods -l "app.kubernetes.io/name=$deployment" \
   -o jsonpath='{range .items[*]}{.metadata.name}{"|"}{.metadata.name}{"|"}{.status.phase}{"|"}{range .status.containerStatuses[*]}{.ready}{end}{"\n"}{end}' |
   sed 's/|[^|]*|true$/|ready/; t; s/|[^|]*$//' >"$pods"
-worker_spread k8s_db_sql --workers "$pods"
-echo
 web=$(print_urls | sed -n 's/^ *web: //p' | head -n 1)
-rollout_hint "${web:-http://localhost:3000}/api"
+worker_spread k8s_db_sql --workers "$pods" --api "${web:-http://localhost:3000}/api"

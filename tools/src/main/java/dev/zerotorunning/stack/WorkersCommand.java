@@ -46,6 +46,12 @@ public final class WorkersCommand implements Callable<Integer> {
       description = "LABEL|CONSUMER|STATE lines instead of the Compose containers (Kubernetes).")
   Path workers;
 
+  @Option(
+      names = "--api",
+      paramLabel = "URL",
+      description = "The API's base URL: print how to create rollouts to watch there.")
+  String api;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -71,6 +77,9 @@ public final class WorkersCommand implements Callable<Integer> {
     String json = Files.readString(spread);
     spec.commandLine().getOut().print(Table.format(WorkerSpread.rows(list, json), output.style()));
     spec.commandLine().getOut().println(WorkerSpread.totals(json));
+    if (api != null) {
+      spec.commandLine().getOut().print("\n" + WorkerSpread.rolloutHint(api));
+    }
     spec.commandLine().getOut().flush();
     return 0;
   }

@@ -99,4 +99,14 @@ public final class WorkerSpread {
   private static String number(JsonObject o, String key) {
     return o != null && o.has(key) && !o.get(key).isJsonNull() ? o.get(key).getAsString() : "0";
   }
+
+  /** How to make rollouts to watch them spread: nine POSTs with curl, against API_BASE_URL. */
+  public static String rolloutHint(String api) {
+    return """
+    Create rollouts to watch them spread (or use the dashboard's form), then: make workers
+      for i in $(seq 9); do curl -s -o /dev/null -X POST %s/deployments -H 'Content-Type: application/json' \\
+        -d '{"service":"api","environment":"staging","version":"v1.0.'$i'","deployed_by":"you@example.com"}'; done
+    """
+        .formatted(api);
+  }
 }
