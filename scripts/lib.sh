@@ -37,33 +37,21 @@ ensure_env() {
 # Export the KEY=VALUE lines of .env that the environment does not set already
 # (the same precedence Compose uses: shell environment first, then .env).
 load_env() {
-  local file=${1:-.env} line key value
+  local file=${1:-.env} line key
   [ -f "$file" ] || return 0
   while IFS= read -r line || [ -n "$line" ]; do
-    line=${line%$'\r'}
-    case $line in '' | '#'*) continue ;; esac
-    line=${line#export }
-    key=${line%%=*}
-    [ "$key" != "$line" ] || continue
-    key=${key//[[:space:]]/}
-    [[ $key =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || continue
-    value=${line#*=}
-    case $value in
-      \"*\") value=${value#\"} value=${value%\"} ;;
-      \'*\') value=${value#\'} value=${value%\'} ;;
-    esac
-    if [ -z "${!key+x}" ]; then export "$key=$value"; fi
+    [[ ${line%$'\r'} =~ ^[[:space:]]*(export[[:space:]]+)?([A-Za-z_][A-Za-z0-9_]*)[[:space:]]*=(.*)$ ]] || continue
+    key=${BASH_REMATCH[2]} line=${BASH_REMATCH[3]}
+    if [[ $line =~ ^\"(.*)\"$ || $line =~ ^\'(.*)\'$ ]]; then line=${BASH_REMATCH[1]}; fi
+    [ -n "${!key+x}" ] || export "$key=$line"
   done <"$file"
 }
 
 # Milliseconds since the epoch, as precisely as this shell allows.
 now_ms() {
-  if [ -n "${EPOCHREALTIME:-}" ]; then
-    local t=${EPOCHREALTIME/,/.}
-    echo $((${t%.*} * 1000 + 10#${t#*.} / 1000))
-  else
-    echo $(($(date +%s) * 1000))
-  fi
+  local t=${EPOCHREALTIME:-$(date +%s).000000} # bash 5's clock, else seconds (bash 3.2 on macOS)
+  t=${t/,/.}
+  echo $((${t%.*} * 1000 + 10#${t#*.} / 1000))
 }
 
 # 12345 (ms) -> "12.3s"
