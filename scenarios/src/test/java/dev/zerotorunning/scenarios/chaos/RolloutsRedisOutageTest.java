@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.zerotorunning.scenarios.support.Api;
+import dev.zerotorunning.scenarios.support.RolloutSteps;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +30,6 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RolloutsRedisOutageTest {
   private static final Duration OUTAGE = Duration.ofSeconds(10);
-  private static final List<String> STEPS =
-      List.of("build", "push", "deploy", "health_check", "done");
 
   private final Chaos chaos = new Chaos();
   private final List<Long> ids = new ArrayList<>();
@@ -71,7 +70,7 @@ class RolloutsRedisOutageTest {
       await("every rollout completed or failed")
           .atMost(Duration.ofSeconds(240))
           .pollInterval(Duration.ofSeconds(1))
-          .until(() -> ids.stream().allMatch(id -> finished(steps(id))));
+          .until(() -> ids.stream().allMatch(id -> RolloutSteps.finished(steps(id))));
       allFinished = Optional.of(now());
     } catch (ConditionTimeoutException notAll) {
       allFinished = Optional.empty();
@@ -80,7 +79,7 @@ class RolloutsRedisOutageTest {
     duplicateSteps = new ArrayList<>();
     for (long id : ids) {
       JsonNode steps = steps(id);
-      if (!finished(steps) || !consistent(steps)) {
+      if (!RolloutSteps.finished(steps) || RolloutSteps.inconsistency(steps).isPresent()) {
         unfinishedOrInconsistent.add(id + ": " + steps);
       }
       String rowsAndDistinct =
@@ -119,39 +118,6 @@ class RolloutsRedisOutageTest {
 
   private JsonNode steps(long id) {
     return chaos.api.get("/deployments/" + id + "/steps").json().path("data");
-  }
-
-  private static boolean finished(JsonNode rollout) {
-    String status = rollout.path("status").asText();
-    return status.equals("completed") || status.equals("failed");
-  }
-
-  /**
-   * The five steps in order; all succeeded when completed; when failed, one failed and every step
-   * after it skipped.
-   */
-  static boolean consistent(JsonNode rollout) {
-    List<String> names = new ArrayList<>();
-    List<String> statuses = new ArrayList<>();
-    rollout
-        .path("steps")
-        .forEach(
-            s -> {
-              names.add(s.path("step").asText());
-              statuses.add(s.path("status").asText());
-            });
-    if (!names.equals(STEPS)) {
-      return false;
-    }
-    return switch (rollout.path("status").asText()) {
-      case "completed" -> statuses.stream().allMatch("succeeded"::equals);
-      case "failed" -> {
-        int failed = statuses.indexOf("failed");
-        yield failed >= 0
-            && statuses.subList(failed + 1, statuses.size()).stream().allMatch("skipped"::equals);
-      }
-      default -> true;
-    };
   }
 
   @Test

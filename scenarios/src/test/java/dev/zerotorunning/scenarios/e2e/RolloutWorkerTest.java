@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.zerotorunning.scenarios.support.Api;
 import dev.zerotorunning.scenarios.support.Compose;
 import dev.zerotorunning.scenarios.support.Make;
+import dev.zerotorunning.scenarios.support.RolloutSteps;
 import dev.zerotorunning.scenarios.support.StackUnderTest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ class RolloutWorkerTest {
     assertThat(Rollouts.list(data.path("steps")))
         .as("the steps right after the POST: %s", data)
         .extracting(s -> s.path("step").asText())
-        .isEqualTo(Rollouts.STEP_NAMES);
+        .isEqualTo(RolloutSteps.STEP_NAMES);
     assertThat(Rollouts.list(data.path("steps")))
         .extracting(s -> s.path("status").asText())
         .allMatch(s -> List.of("waiting", "running", "succeeded", "failed", "skipped").contains(s));

@@ -1,8 +1,13 @@
 package dev.zerotorunning.scenarios.support;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The running stack the scenarios drive, as the calling script describes it: the repository (for
@@ -22,10 +27,30 @@ public record StackUnderTest(Path root, String project, int webPort, int apiPort
     }
     return new StackUnderTest(
         Path.of(root),
-        env.getOrDefault("COMPOSE_PROJECT_NAME", Path.of(root).getFileName().toString()),
+        Optional.ofNullable(env.get("COMPOSE_PROJECT_NAME"))
+            .filter(name -> !name.isBlank())
+            .orElseGet(() -> composeProjectName(Path.of(root))),
         port(env, "WEB_PORT", 3000),
         port(env, "API_PORT", 8080),
         port(env, "API_ADMIN_PORT", 8081));
+  }
+
+  /**
+   * The project name as Compose resolves it without COMPOSE_PROJECT_NAME (compose.yaml's name:).
+   */
+  private static String composeProjectName(Path root) {
+    String json =
+        Command.run(
+                root,
+                Map.of(),
+                Duration.ofMinutes(1),
+                List.of("docker", "compose", "config", "--format", "json"))
+            .outOrFail();
+    try {
+      return new ObjectMapper().readTree(json).path("name").asText();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("docker compose config printed no JSON: " + e.getMessage());
+    }
   }
 
   private static int port(Map<String, String> env, String name, int fallback) {
