@@ -181,7 +181,7 @@ class PartialStacksTest {
     assertThat(nope.out() + nope.err())
         .containsPattern(
             Pattern.compile(
-                "PROFILE=nope is not a profile \\(one of: deps backend frontend .*e2e-extra.*\\)"));
+                "PROFILE=nope is not a profile \\(one of: backend deps frontend .*e2e-extra.*\\)"));
   }
 
   @Test
