@@ -93,7 +93,7 @@ if [ "$reload" = code ] && [ -n "$(compose ps -q --status running api 2>/dev/nul
   compose restart api worker >/dev/null 2>&1 || true
   compose up --detach --wait --wait-timeout "$timeout" --no-deps --no-recreate api worker >/dev/null 2>&1 ||
     diagnose
-  reload=''
+  reload='' current_note="api and worker run the new classes; the rest is up, healthy and current"
 elif [ -n "$reload" ]; then
   info "up: restarting api and worker on the new classes, after migrate ..."
   compose_all stop api worker >/dev/null 2>&1 || true
@@ -102,7 +102,7 @@ if [ -n "$PARTIAL_STACK" ]; then
   stop_others
   up_partial "$PARTIAL_STACK" "$PROFILE_SERVICES" "$timeout"
 elif [ -z "$reload" ] && stack_tool current; then # up would change nothing but re-run the migration
-  ok "up: the stack is already up, healthy and current: nothing to start"
+  ok "up: ${current_note:-the stack is already up, healthy and current: nothing to start}"
 else
   stop_others
   info "up: starting the stack${COMPOSE_PROFILES:+ with the Compose profiles $COMPOSE_PROFILES}, waiting up to ${timeout}s for every service to be healthy ..."

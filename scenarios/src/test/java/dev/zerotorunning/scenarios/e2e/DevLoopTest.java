@@ -102,7 +102,9 @@ class DevLoopTest {
     assertThat(out)
         .as("make dev compiled the change and built no image")
         .contains("API classes compiled")
-        .doesNotContain("with Jib");
+        .contains("api and worker run the new classes")
+        .doesNotContain("with Jib")
+        .doesNotContain("nothing to start");
     assertThat(imageId()).as("the API image").isEqualTo(image);
     assertThat(notFoundError()).as("the API runs the new code").contains("(e2e: the fast path)");
 
