@@ -2,12 +2,14 @@ package dev.zerotorunning.k8s.cli;
 
 import dev.zerotorunning.k8s.local.StatusTable;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,11 +30,25 @@ public final class StatusCommand implements Callable<Integer> {
       description = "Where a workload is reached (repeatable).")
   List<String> urls = new ArrayList<>();
 
+  @Option(
+      names = "--cluster-urls",
+      description = "Add each service's URL on the cluster (see urls; --compose-file, --dir).")
+  boolean clusterUrls;
+
+  @Mixin ComposeOptions compose;
+
+  @Option(
+      names = "--dir",
+      defaultValue = "${env:K8S_DIR:-k8s-generated}",
+      description = "Generated directory (default: ${DEFAULT-VALUE}).")
+  Path dir;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    Map<String, String> byService = new TreeMap<>();
+    Map<String, String> byService =
+        clusterUrls ? new TreeMap<>(UrlsCommand.urls(compose, dir)) : new TreeMap<>();
     for (String u : urls) {
       String[] kv = u.split("=", 2);
       if (kv.length != 2) {
