@@ -27,7 +27,7 @@ k8s_db_sql() {
   kcn exec statefulset/db -- sh -c 'psql -X -q -v ON_ERROR_STOP=1 -U "$POSTGRES_USER" -d "$POSTGRES_DB" -tAc "$1"' sh "$1" </dev/null
 }
 workers() {
-  local pods
+  local web
   mkdir -p target/make
   pods=$(mktemp target/make/worker-pods.XXXXXX)
   trap 'rm -f "$pods"' EXIT
