@@ -35,7 +35,6 @@ WEB_IMAGE ?= zero-to-running/web:dev
 K8S_TIMEOUT ?= 300s
 # make k8s-scale-worker N=3: the Deployment it scales.
 K8S_WORKER ?= worker
-N ?=
 # make k8s-reset-db: the service whose pod spec runs the command (as `docker compose run` would).
 K8S_RESET_DB_SERVICE ?= migrate
 K8S_RESET_DB_COMMAND ?= db reset /app/config/config.yml

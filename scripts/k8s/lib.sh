@@ -23,7 +23,6 @@ k8s_gen() { "${K8S_GEN_CMD[@]}" "$@"; }
 # (K8S_CLUSTER=kind|current, KUBE_CONTEXT, K8S_LOAD_CMD; see README), WORKLOAD and KIND_EXISTS when
 # asked, once the checks pass; else one line with the fix, exit 1.
 cluster_settings() {
-  local settings
   settings=$(k8s_gen cluster "$@") || exit 1
   eval "$settings"
 }

@@ -41,8 +41,7 @@ workers() {
   rollout_hint "${web:-http://localhost:3000}/api"
 }
 
-action=${1:-}
-shift || true
+action=${1:-} && shift $(($# > 0))
 case $action in
   down)
     k8s_gen port-forward stop
