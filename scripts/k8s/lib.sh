@@ -35,7 +35,7 @@ wait_ready() {
   local w failed=()
   for w in "$@"; do
     case $w in
-      job/*) kcn wait --for=condition=complete "$w" --timeout "$K8S_TIMEOUT" || failed+=("$w") ;;
+      job/*) kcn wait --for=condition=complete "$w" --timeout "$K8S_TIMEOUT" || failed+=("job.batch/${w#job/}") ;;
       *) kcn rollout status "$w" --timeout "$K8S_TIMEOUT" || failed+=("$w") ;;
     esac
   done

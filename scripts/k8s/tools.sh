@@ -72,8 +72,7 @@ case $action in
     [ $# -ge 3 ] || die "usage: tools.sh exec SVC TARGET COMMAND..."
     cluster_settings --workload "$1" --target "$2"
     shift 2
-    tty=(-i)
-    [ ! -t 0 ] || [ ! -t 1 ] || tty=(-it)
+    if [ -t 0 ] && [ -t 1 ]; then tty=(-it); else tty=(-i); fi
     exec kubectl --context "$KUBE_CONTEXT" --namespace "$NAMESPACE" exec "${tty[@]}" "$WORKLOAD" -- "$@"
     ;;
   restart)
@@ -108,7 +107,8 @@ case $action in
     [ -f "$K8S_BASE/deployment-$1.yaml" ] ||
       die "$K8S_BASE/ has no Deployment $1. Fix: make k8s (compose.yaml needs a $1 service)"
     kcn scale "deployment/$1" --replicas "$2"
-    wait_ready "deployment/$1"
+    kcn rollout status "deployment/$1" --timeout "$K8S_TIMEOUT" ||
+      { fail "not ready: deployment.apps/$1"; diagnose "deployment.apps/$1"; exit 1; }
     ok "$2 $1 pod(s) ready"
     echo
     workers "$1"

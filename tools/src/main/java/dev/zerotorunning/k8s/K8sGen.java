@@ -49,8 +49,7 @@ public final class K8sGen implements Runnable {
         .setExecutionExceptionHandler(
             (ex, cmd, parsed) -> {
               if (ex instanceof Refusal) { // as scripts/lib.sh's die: "✗ ...", exit 1
-                boolean color = System.console() != null && System.getenv("NO_COLOR") == null;
-                cmd.getErr().println(new Style(color).fail(ex.getMessage()));
+                cmd.getErr().println(Style.ofTerminal().fail(ex.getMessage()));
                 return 1;
               }
               // Bad input (a compose error, a missing env file) is the user's to fix: one line, no

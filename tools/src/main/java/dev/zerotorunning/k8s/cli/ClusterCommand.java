@@ -4,10 +4,10 @@ import dev.zerotorunning.k8s.local.ClusterPreflight;
 import dev.zerotorunning.k8s.local.ClusterSettings;
 import dev.zerotorunning.k8s.local.LocalCommands;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,11 +34,7 @@ public final class ClusterCommand implements Callable<Integer> {
     cluster
   }
 
-  @Option(
-      names = "--dir",
-      defaultValue = "${env:K8S_DIR:-k8s-generated}",
-      description = "Generated directory (default: ${DEFAULT-VALUE}).")
-  Path dir;
+  @Mixin GeneratedDir generated;
 
   @Option(names = "--require", defaultValue = "cluster", description = "${COMPLETION-CANDIDATES}")
   Require require;
@@ -54,7 +50,7 @@ public final class ClusterCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Map<String, String> env = System.getenv();
-    ClusterSettings s = ClusterSettings.read(dir, env);
+    ClusterSettings s = ClusterSettings.read(generated.dir, env);
     StringBuilder out = new StringBuilder();
     if (workload != null) {
       out.append(ClusterSettings.export("WORKLOAD", s.workload(workload, target)));

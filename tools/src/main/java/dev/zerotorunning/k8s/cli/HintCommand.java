@@ -29,10 +29,9 @@ public final class HintCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     String json = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-    boolean color = System.console() != null && System.getenv("NO_COLOR") == null;
     spec.commandLine()
         .getErr()
-        .println(new Style(color).yellow("!") + " " + PodHints.hint(json, service, base));
+        .println(Style.ofTerminal().yellow("!") + " " + PodHints.hint(json, service, base));
     spec.commandLine().getErr().flush();
     return 0;
   }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,11 +41,7 @@ public final class PortForwardCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "${COMPLETION-CANDIDATES}")
   Action action;
 
-  @Option(
-      names = "--dir",
-      defaultValue = "${env:K8S_DIR:-k8s-generated}",
-      description = "Generated directory (default: ${DEFAULT-VALUE}).")
-  Path dir;
+  @Mixin GeneratedDir generated;
 
   @Option(
       names = "--local-dir",
@@ -76,11 +73,11 @@ public final class PortForwardCommand implements Callable<Integer> {
       forwards.stop();
       return 0;
     }
-    ClusterSettings cluster = ClusterSettings.read(dir, env);
+    ClusterSettings cluster = ClusterSettings.read(generated.dir, env);
     ServiceUrls urls = new ServiceUrls(cluster, commands, env);
     if (action == Action.check) {
       if (cluster.kind() && !kindExists) {
-        forwards.checkKind(ClusterPorts.kindMappings(dir.resolve("kind-config.yaml")));
+        forwards.checkKind(ClusterPorts.kindMappings(generated.dir.resolve("kind-config.yaml")));
       }
       forwards.check(urls.forwards(false));
       return 0;
@@ -90,7 +87,7 @@ public final class PortForwardCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .println(
-            new Style(System.console() != null && System.getenv("NO_COLOR") == null)
+            Style.ofTerminal()
                 .ok(
                     "port-forward: "
                         + routes.stream()

@@ -2,7 +2,6 @@ package dev.zerotorunning.k8s.cli;
 
 import dev.zerotorunning.k8s.local.StatusTable;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,18 +36,14 @@ public final class StatusCommand implements Callable<Integer> {
 
   @Mixin ComposeOptions compose;
 
-  @Option(
-      names = "--dir",
-      defaultValue = "${env:K8S_DIR:-k8s-generated}",
-      description = "Generated directory (default: ${DEFAULT-VALUE}).")
-  Path dir;
+  @Mixin GeneratedDir generated;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     Map<String, String> byService =
-        clusterUrls ? new TreeMap<>(UrlsCommand.urls(compose, dir)) : new TreeMap<>();
+        clusterUrls ? new TreeMap<>(UrlsCommand.urls(compose, generated.dir)) : new TreeMap<>();
     for (String u : urls) {
       String[] kv = u.split("=", 2);
       if (kv.length != 2) {

@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -27,11 +26,7 @@ public final class UrlsCommand implements Callable<Integer> {
 
   @Mixin ComposeOptions compose;
 
-  @Option(
-      names = "--dir",
-      defaultValue = "${env:K8S_DIR:-k8s-generated}",
-      description = "Generated directory (default: ${DEFAULT-VALUE}).")
-  Path dir;
+  @Mixin GeneratedDir generated;
 
   @Spec CommandSpec spec;
 
@@ -44,7 +39,7 @@ public final class UrlsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    urls(compose, dir).forEach((service, url) -> out.println(service + "|" + url));
+    urls(compose, generated.dir).forEach((service, url) -> out.println(service + "|" + url));
     out.flush();
     return 0;
   }

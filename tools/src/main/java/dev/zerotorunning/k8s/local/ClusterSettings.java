@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,32 +55,23 @@ public record ClusterSettings(
     String cluster = nonEmpty(env.get("K8S_CLUSTER")).orElse("kind");
     Optional<String> context = nonEmpty(env.get("KUBE_CONTEXT"));
     String load = env.get("K8S_LOAD_CMD"); // set but empty: load nothing
-    return switch (cluster) {
-      case "kind" ->
-          new ClusterSettings(
-              dir,
-              namespace,
-              kindCluster,
-              partOf,
-              cluster,
-              context.orElse("kind-" + kindCluster),
-              load != null ? load : "kind load docker-image --name " + kindCluster);
-      case "current" ->
-          new ClusterSettings(
-              dir,
-              namespace,
-              kindCluster,
-              partOf,
-              cluster,
-              context.orElse(""),
-              load == null ? "" : load);
-      default ->
-          throw new Refusal(
-              "K8S_CLUSTER="
-                  + cluster
-                  + " is not a cluster choice (kind or current). Fix: make dev K8S=1 (kind) or make"
-                  + " dev K8S=1 K8S_CLUSTER=current");
-    };
+    boolean kind = cluster.equals("kind");
+    if (!kind && !cluster.equals("current")) {
+      throw new Refusal(
+          "K8S_CLUSTER="
+              + cluster
+              + " is not a cluster choice (kind or current). Fix: make dev K8S=1 (kind) or make"
+              + " dev K8S=1 K8S_CLUSTER=current");
+    }
+    // Always name kind's context: a developer's current context may well be a real cluster.
+    return new ClusterSettings(
+        dir,
+        namespace,
+        kindCluster,
+        partOf,
+        cluster,
+        context.orElse(kind ? "kind-" + kindCluster : ""),
+        load != null ? load : kind ? "kind load docker-image --name " + kindCluster : "");
   }
 
   public boolean kind() {
@@ -149,24 +141,11 @@ public record ClusterSettings(
 
   /** The first value of a key anywhere in a YAML tree. */
   private static Optional<String> find(Object tree, String key) {
-    if (tree instanceof Map<?, ?> m) {
-      if (m.get(key) != null) {
-        return Optional.of(String.valueOf(m.get(key)));
-      }
-      for (Object v : m.values()) {
-        Optional<String> found = find(v, key);
-        if (found.isPresent()) {
-          return found;
-        }
-      }
-    } else if (tree instanceof List<?> l) {
-      for (Object v : l) {
-        Optional<String> found = find(v, key);
-        if (found.isPresent()) {
-          return found;
-        }
-      }
+    if (tree instanceof Map<?, ?> m && m.get(key) != null) {
+      return Optional.of(String.valueOf(m.get(key)));
     }
-    return Optional.empty();
+    Collection<?> children =
+        tree instanceof Map<?, ?> m ? m.values() : tree instanceof List<?> l ? l : List.of();
+    return children.stream().map(c -> find(c, key)).flatMap(Optional::stream).findFirst();
   }
 }

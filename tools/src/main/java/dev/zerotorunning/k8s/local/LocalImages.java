@@ -2,6 +2,7 @@ package dev.zerotorunning.k8s.local;
 
 import dev.zerotorunning.k8s.load.ShellWords;
 import dev.zerotorunning.k8s.load.YamlFiles;
+import dev.zerotorunning.stack.Style;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -101,7 +102,8 @@ public final class LocalImages {
     for (String image : own) {
       if (!images.contains(image)) {
         err.println(
-            "! "
+            Style.ofTerminal().yellow("!")
+                + " "
                 + image
                 + " is not the image the manifests use ("
                 + String.join(" ", images)
