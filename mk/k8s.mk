@@ -1,6 +1,6 @@
 # Kubernetes: the manifests generated from compose.yaml by tools/ (k8s-gen) and the kind path behind
 # `make dev K8S=1`. Included by the main Makefile; works alone too: `make -f mk/k8s.mk k8s-check`.
-# Shell logic lives in scripts/k8s/*.sh.
+# Orchestration lives in scripts/k8s/ (up.sh, tools.sh); decisions in the generator (tools/.../k8s/local).
 
 # The compose file(s) to convert and where the kustomize base goes (committed). Not COMPOSE_FILE:
 # Docker Compose reads that name, and make dev must keep compose.override.yaml.
@@ -35,7 +35,6 @@ WEB_IMAGE ?= zero-to-running/web:dev
 K8S_TIMEOUT ?= 300s
 # make k8s-scale-worker N=3: the Deployment it scales.
 K8S_WORKER ?= worker
-N ?=
 # make k8s-reset-db: the service whose pod spec runs the command (as `docker compose run` would).
 K8S_RESET_DB_SERVICE ?= migrate
 K8S_RESET_DB_COMMAND ?= db reset /app/config/config.yml
@@ -63,44 +62,44 @@ k8s-up: $(K8S_GEN_DEPS) ## make dev K8S=1: cluster, build + load images, apply w
 	@scripts/k8s/up.sh
 
 k8s-down: ## make down K8S=1: stop the port-forwards, delete the stack; keeps the database volume
-	@scripts/k8s/down.sh
+	@scripts/k8s/tools.sh down
 
 k8s-clean: ## Delete the kind cluster and everything in it (all data)
-	@scripts/k8s/clean.sh
+	@scripts/k8s/tools.sh clean
 
 k8s-logs: ## make logs K8S=1: follow the pods' logs (SVC=<name> for one service)
-	@scripts/k8s/logs.sh $(SVC)
+	@scripts/k8s/tools.sh logs $(SVC)
 
 k8s-status: $(K8S_GEN_DEPS) ## make status K8S=1: each workload: state, ready/desired, restarts, time to ready, URL
-	@scripts/k8s/status.sh
+	@scripts/k8s/tools.sh status
 
 k8s-port-forward: ## make port-forward K8S=1: API, admin, PostgreSQL, Redis on 127.0.0.1 at Compose's ports
-	@scripts/k8s/port-forward.sh start
+	@scripts/k8s/tools.sh port-forward
 
 k8s-psql: ## make psql K8S=1: psql in the db pod
-	@scripts/k8s/exec.sh db psql sh -c 'exec psql -U "$$POSTGRES_USER" "$$POSTGRES_DB"'
+	@scripts/k8s/tools.sh exec db psql sh -c 'exec psql -U "$$POSTGRES_USER" "$$POSTGRES_DB"'
 
 k8s-redis-cli: ## make redis-cli K8S=1: redis-cli in the redis pod
-	@scripts/k8s/exec.sh redis redis-cli redis-cli
+	@scripts/k8s/tools.sh exec redis redis-cli redis-cli
 
 k8s-shell: ## make shell SVC=api K8S=1: a shell in a pod of SVC
 	@$(if $(SVC),,$(error usage: make shell SVC=<service> K8S=1))
-	@scripts/k8s/exec.sh $(SVC) shell sh -c 'command -v bash >/dev/null && exec bash || exec sh'
+	@scripts/k8s/tools.sh exec $(SVC) shell sh -c 'command -v bash >/dev/null && exec bash || exec sh'
 
 k8s-restart: $(K8S_GEN_DEPS) ## make restart K8S=1 [SVC=name]: rolling restart, wait until ready
-	@scripts/k8s/restart.sh $(SVC)
+	@scripts/k8s/tools.sh restart $(SVC)
 
 k8s-reset-db: $(K8S_GEN_DEPS) ## make reset-db K8S=1: drop, migrate, seed and flush the cache on kind
-	@scripts/k8s/task.sh reset-db $(K8S_RESET_DB_SERVICE) $(K8S_RESET_DB_COMMAND)
+	@scripts/k8s/tools.sh task reset-db $(K8S_RESET_DB_SERVICE) $(K8S_RESET_DB_COMMAND)
 
 k8s-scale-worker: ## make scale-worker N=3 K8S=1: kubectl scale the worker, wait, show the spread
-	@scripts/k8s/scale-worker.sh $(K8S_WORKER) "$(N)"
+	@scripts/k8s/tools.sh scale-worker $(K8S_WORKER) "$(N)"
 
 k8s-workers: ## make workers K8S=1: the worker pods and how the last hour's rollouts spread
-	@scripts/k8s/workers.sh $(K8S_WORKER)
+	@scripts/k8s/tools.sh workers $(K8S_WORKER)
 
 k8s-compare: $(K8S_GEN_DEPS) ## Compare k8s-gen's model with `docker compose config` (make e2e)
-	@scripts/k8s/compare-with-compose.sh
+	@scripts/k8s/tools.sh compare
 
 # Rebuilt only when the generator's sources change; -am also builds the parent POM it inherits from.
 $(K8S_JAR): tools/pom.xml pom.xml $(shell find tools/src/main -type f 2>/dev/null)

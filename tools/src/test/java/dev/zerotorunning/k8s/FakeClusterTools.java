@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  * Other answers: which clusters exist, the current context ({@code FAKE_CURRENT_CONTEXT}), an
  * unreachable cluster ({@code FAKE_UNREACHABLE=1}), a failing rollout ({@code
  * FAKE_FAILING_ROLLOUT}), ports held by Docker's proxy ({@code FAKE_PORTS_HELD}), the worker pods
- * and their rollout steps (psql), the status JSON ({@code FAKE_STATUS_JSON}, a file).
+ * and their rollout steps (psql), the Services (web's node port), the status JSON ({@code
+ * FAKE_STATUS_JSON}, a file).
  */
 final class FakeClusterTools {
   private FakeClusterTools() {}
@@ -74,7 +75,7 @@ final class FakeClusterTools {
               info) exit 0 ;;
               image) id=$(id_of "${!#}"); [ -n "$id" ] || exit 1; [ "$3" != -f ] || echo "$id" ;;
               tag) set_image "$3" "$(id_of "$2")" ;;
-              ps) case "$*" in *"publish=${FAKE_PORTS_HELD:-none}"*) echo zero-to-running-web-1 ;; esac ;;
+              ps) for p in ${FAKE_PORTS_HELD:-}; do echo "{\\"Names\\":\\"zero-to-running-web-1\\",\\"Ports\\":\\"127.0.0.1:$p->80/tcp\\"}"; done ;;
               set-image) set_image "$2" "$3" ;;
             esac
             """);
@@ -94,11 +95,9 @@ final class FakeClusterTools {
     write(
         bin.resolve("ss"),
         """
+        echo "State  Recv-Q Send-Q Local Address:Port Peer Address:Port Process"
         for p in ${FAKE_PORTS_HELD:-}; do
-          case "$*" in *"sport = :$p )"*)
-            echo "State  Recv-Q Send-Q Local Address:Port Peer Address:Port Process"
-            echo "LISTEN 0      4096   127.0.0.1:$p      0.0.0.0:*    users:((\\"docker-proxy\\",pid=4242,fd=7))" ;;
-          esac
+          echo "LISTEN 0      4096   127.0.0.1:$p      0.0.0.0:*    users:((\\"docker-proxy\\",pid=4242,fd=7))"
         done
         """);
     write(
@@ -122,11 +121,11 @@ final class FakeClusterTools {
                   n=$(basename "$f" .json); k=${n%%%%-*}; echo "$(tr 'A-Z' 'a-z' <<<"$k").apps/${n#*-}"
                 done ;;
               *" port-forward "*) trap 'kill $child; exit 0' TERM; sleep 120 & child=$!; echo "Forwarding from 127.0.0.1 -> ${args##*service/}"; wait ;;
+              *"get services -o json") echo '{"items": [{"metadata": {"name": "web"}, "spec": {"ports": [{"port": 80, "nodePort": 30232}]}}]}' ;;
               *"-o json") if [ -n "${FAKE_STATUS_JSON:-}" ]; then cat "$FAKE_STATUS_JSON"; else echo '{"items": []}'; fi ;;
               *"get pods -l app.kubernetes.io/name=worker -o jsonpath"*) echo "worker-7d9f|worker-7d9f|Running|true" ;;
               *" exec "*"from deployment_steps"*) echo '{"steps": [{"worker": "worker-7d9f", "rollouts": 4, "completed": 3, "failed": 1, "steps": 18}], "leases": [], "totals": {"requested": 4, "finished": 3, "waiting": 1}}' ;;
               *"get pods -l app.kubernetes.io/name="*) echo "pod/${args##*app.kubernetes.io/name=}" | cut -d' ' -f1 | sed 's/$/-7d9f/' ;;
-              *"get services -o jsonpath"*) echo "30232 80 |web" ;;
               *"rollout status ${FAKE_FAILING_ROLLOUT:-none} "*) echo "error: timed out waiting for the condition" >&2; exit 1 ;;
               *"apply -f -"*) cat > "$state/applied-task.yaml" ;;
             esac

@@ -13,8 +13,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code model}: prints the loaded model as normalised JSON, or normalises {@code docker compose
- * config --format json} output to the same shape, so scripts/k8s/compare-with-compose.sh can diff
- * the two.
+ * config --format json} output to the same shape, so scripts/k8s/tools.sh compare can diff the two.
  */
 @Command(
     name = "model",

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,11 +29,21 @@ public final class StatusCommand implements Callable<Integer> {
       description = "Where a workload is reached (repeatable).")
   List<String> urls = new ArrayList<>();
 
+  @Option(
+      names = "--cluster-urls",
+      description = "Add each service's URL on the cluster (see urls; --compose-file, --dir).")
+  boolean clusterUrls;
+
+  @Mixin ComposeOptions compose;
+
+  @Mixin GeneratedDir generated;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    Map<String, String> byService = new TreeMap<>();
+    Map<String, String> byService =
+        clusterUrls ? new TreeMap<>(UrlsCommand.urls(compose, generated.dir)) : new TreeMap<>();
     for (String u : urls) {
       String[] kv = u.split("=", 2);
       if (kv.length != 2) {

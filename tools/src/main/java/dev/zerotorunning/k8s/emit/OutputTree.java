@@ -46,7 +46,7 @@ public final class OutputTree {
                     BASE + "tasks/" + job.fileName(),
                     header
                         + "# An on-demand task (x-k8s.tasks), not part of the base: see"
-                        + " scripts/k8s/task.sh.\n"
+                        + " scripts/k8s/tools.sh task.\n"
                         + SortedYaml.dump(SortedYaml.treeOf(job.model()))));
     files.put(BASE + "kustomization.yaml", header + SortedYaml.dump(m.kustomization()));
     files.put(
