@@ -59,7 +59,7 @@ run_check yamllint lint_with yamllint "apt-get install yamllint (or pipx install
 
 summary="$what: ${#PASSED[@]} passed, ${#FAILED[@]} failed"
 if ((${#FAILED[@]} > 0)); then
-  fail "$summary (failed: $(printf '%s; ' "${FAILED[@]}")); make fmt fixes formatting${staged:+; skip the hook once: git commit --no-verify}"
+  fail "$summary (failed: $(IFS=,; echo "${FAILED[*]}")); make fmt fixes formatting${staged:+; skip the hook once: git commit --no-verify}"
   exit 1
 fi
 ok "$summary"
