@@ -15,8 +15,8 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 suite=${1:-}
 case $suite in
-  e2e) only='' keep='' tests=${E2E_TEST:-} ;;
-  chaos) only=${CHAOS_ONLY:-} keep=${CHAOS_KEEP:-}${CHAOS_ONLY:-} tests='' ;;
+  e2e) only='' keep='' tests=${E2E_TEST:-} tools='docker npm' ;;
+  chaos) only=${CHAOS_ONLY:-} keep=${CHAOS_KEEP:-}${CHAOS_ONLY:-} tests='' tools=docker ;;
   *) die "usage: scripts/suite.sh e2e|chaos" ;;
 esac
 unset COMPOSE_FILE
@@ -26,7 +26,7 @@ set -a
 set +a
 read -r -a MAKE_CMD <<<"${MAKE:-make} --no-print-directory"
 have_jdk || die "$suite drives Docker from JUnit scenarios: install a JDK 17+ (e.g. Eclipse Temurin 21)"
-for tool in docker npm; do
+for tool in $tools; do
   command -v "$tool" >/dev/null 2>&1 || die "$suite needs $tool on PATH (apt-get install $tool)"
 done
 tmp=$(mktemp -d)
