@@ -98,10 +98,10 @@ test: ## Unit and integration tests (no Docker): API, tools, web, k8s manifests,
 	@scripts/test.sh
 
 e2e: ## The real stack end to end on non-default ports (ends with make clean)
-	@scripts/e2e.sh
+	@scripts/suite.sh e2e
 
 chaos: ## Fault, bad-input and security tests on the real stack (own project, ports 231xx; ends with make clean)
-	@scripts/chaos/run.sh
+	@scripts/suite.sh chaos
 
 bench: ## Measure make dev cold/warm/after an edit, make k8s, API throughput (build/bench/results.md)
 	@scripts/bench/run.sh

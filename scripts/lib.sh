@@ -57,6 +57,21 @@ now_ms() {
 # 12345 (ms) -> "12.3s"
 fmt_ms() { printf '%d.%ds' $(($1 / 1000)) $((($1 % 1000) / 100)); }
 
+# run_check NAME COMMAND...: runs COMMAND, then one ✓ or ✗ line with NAME and its wall time. NAME
+# joins PASSED or FAILED (for the caller's tally); NAME|time|exit code is appended to the file
+# CHECK_TIMES names, when set (a table of times). Returns COMMAND's status.
+PASSED=() FAILED=()
+run_check() {
+  local name=$1 start rc=0 took
+  shift
+  start=$(now_ms)
+  "$@" || rc=$?
+  took=$(fmt_ms $(($(now_ms) - start)))
+  [ -z "${CHECK_TIMES:-}" ] || echo "$name|$took|exit $rc" >>"$CHECK_TIMES"
+  if ((rc == 0)); then PASSED+=("$name") && ok "$name ($took)"; else FAILED+=("$name") && fail "$name ($took)"; fi
+  return "$rc"
+}
+
 # The Compose project name as Compose resolves it (COMPOSE_PROJECT_NAME, then `name:`).
 project_name() {
   if [ -n "${COMPOSE_PROJECT_NAME:-}" ]; then

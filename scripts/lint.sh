@@ -3,63 +3,63 @@
 # failed; a tally closes the run. Tools: Spotless (Maven plugin), the web's npm devDependencies
 # (ESLint, Prettier, tsc), shellcheck and yamllint (Debian packages; .ci/run installs them).
 # Compiler warnings are errors in the Maven build itself (-Xlint:all, failOnWarning): make test.
+# scripts/lint.sh --staged (the pre-commit hook): the same checks on the staged files only; a
+# checker whose tool or web/node_modules is missing is skipped there.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
+staged=${1:-}
+[ -z "$staged" ] || [ "$staged" = --staged ] || die "usage: scripts/lint.sh [--staged]"
+what=lint${staged:+ (staged files)}
 
-passed=0 failed=()
-check() { # check NAME COMMAND...
-  local name=$1
-  shift
-  info "${C_BOLD}== lint: $name${C_OFF}"
-  if "$@"; then passed=$((passed + 1)); else failed+=("$name"); fi
+files() { # files PATHSPEC...: the tree's files (tracked, or new and not ignored); --staged: the staged ones
+  if [ -n "$staged" ]; then git diff --cached --name-only --diff-filter=ACMR -- "$@"; else
+    git ls-files --cached --others --exclude-standard -- "$@"
+  fi
 }
-need() { # need TOOL HINT: a missing tool is a failure that says how to get it
-  command -v "$1" >/dev/null 2>&1 || { fail "$1 not found: $2"; return 1; }
+java_format() {
+  [ -n "$staged" ] || { ./mvnw -q -B spotless:check && return; }
+  local java
+  java=$(files '*.java')
+  # Spotless takes regexes of absolute paths; one per staged file.
+  [ -z "$java" ] || ./mvnw -q -B spotless:check -DspotlessFiles="$(sed "s|^|$PWD/|; s|[.]|[.]|g" <<<"$java" | paste -sd, -)"
 }
-
-# Every shell script in the repo: *.sh, the CI entry point and the git hooks.
-shell_files() {
-  git ls-files --cached --others --exclude-standard -- '*.sh' .ci/run '.githooks/*'
-}
-yaml_files() {
-  git ls-files --cached --others --exclude-standard -- '*.yaml' '*.yml' ':!:web/**' ':!:tools/src/test/resources/**'
-}
-
-check "java format (spotless:check)" ./mvnw -q -B spotless:check
-
 web_check() {
   [ -f web/package.json ] || return 0
+  local web lintable
+  if [ -n "$staged" ]; then
+    web=$(files 'web/*' | sed 's|^web/||')
+    [ -n "$web" ] && [ -d web/node_modules ] || return 0
+    lintable=$(grep -E '\.(ts|tsx|js|mjs)$' <<<"$web" || true)
+    # shellcheck disable=SC2086 # one path per line, none with spaces
+    (cd web && npm run -s format:staged -- $web && { [ -z "$lintable" ] || npm run -s lint:staged -- $lintable; })
+    return
+  fi
   # Reinstall only when the lockfile changed since the last install.
   if [ ! -f web/node_modules/.package-lock.json ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
     (cd web && npm ci --no-audit --no-fund --loglevel=error)
   fi
   (cd web && npm run -s check)
 }
-check "web (tsc, prettier, eslint)" web_check
-
-shell_check() {
-  need shellcheck "apt-get install shellcheck (macOS: brew install shellcheck)" || return 1
-  local files
-  files=$(shell_files)
+lint_with() { # lint_with TOOL HINT FILES ARGS...: TOOL ARGS FILES (a missing TOOL fails, or is skipped when staged)
+  local tool=$1 hint=$2 list=$3
+  shift 3
+  [ -n "$list" ] || return 0
+  command -v "$tool" >/dev/null 2>&1 || { [ -n "$staged" ] && return 0; fail "$tool not found: $hint"; return 1; }
   # shellcheck disable=SC2086 # one path per line, none with spaces
-  shellcheck -x $files
+  "$tool" "$@" $list
 }
-check shellcheck shell_check
 
-yaml_check() {
-  need yamllint "apt-get install yamllint (or pipx install yamllint)" || return 1
-  local files
-  files=$(yaml_files)
-  # shellcheck disable=SC2086 # one path per line, none with spaces
-  yamllint -s -c .yamllint.yaml $files
-}
-check yamllint yaml_check
+run_check "java format (spotless:check)" java_format || true
+run_check "web (tsc, prettier, eslint)" web_check || true
+run_check shellcheck lint_with shellcheck "apt-get install shellcheck (macOS: brew install shellcheck)" \
+  "$(files '*.sh' .ci/run '.githooks/*')" -x || true
+run_check yamllint lint_with yamllint "apt-get install yamllint (or pipx install yamllint)" \
+  "$(files '*.yaml' '*.yml' ':!:web/**' ':!:tools/src/test/resources/**')" -s -c .yamllint.yaml || true
 
-echo
-summary="lint: $passed passed, ${#failed[@]} failed"
-if ((${#failed[@]} > 0)); then
-  fail "$summary (failed: $(printf '%s; ' "${failed[@]}")); make fmt fixes formatting"
+summary="$what: ${#PASSED[@]} passed, ${#FAILED[@]} failed"
+if ((${#FAILED[@]} > 0)); then
+  fail "$summary (failed: $(IFS=,; echo "${FAILED[*]}")); make fmt fixes formatting${staged:+; skip the hook once: git commit --no-verify}"
   exit 1
 fi
 ok "$summary"

@@ -1,5 +1,5 @@
 // The plumbing of the browser e2e: settings from the environment, Chromium, named steps with a
-// pass/fail line each, and the summary line scripts/e2e.sh reads. The scenario is in
+// pass/fail line each, and a summary line (the scenarios' support/Browser runs it). The scenario is in
 // dashboard.e2e.mjs.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

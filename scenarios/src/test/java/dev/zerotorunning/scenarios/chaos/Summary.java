@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The closing table of make chaos: one row per scenario (what was done, requests, failures,
  * recovery). Each row is also a line of its scenario's log; the table, aligned, is rewritten to
- * {@code scenarios/target/chaos-summary.txt} after every row, and scripts/chaos/run.sh prints it.
+ * {@code scenarios/target/chaos-summary.txt} after every row, and make chaos (scripts/suite.sh)
+ * prints it.
  */
 final class Summary {
   static final String FILE = "scenarios/target/chaos-summary.txt";

@@ -32,9 +32,17 @@ public final class Make {
    * run in the table of times, e.g. "make dev (stack already up)".
    */
   public Command.Result run(String why, Map<String, String> env, String... targetAndVariables) {
-    List<String> command =
-        new ArrayList<>(
-            List.of(System.getenv().getOrDefault("MAKE", "make"), "--no-print-directory"));
+    return runUnder(List.of(), why, env, targetAndVariables);
+  }
+
+  /**
+   * {@code WRAPPER... make TARGET...}: make started by another command (e.g. unshare, for a mount
+   * namespace that hides the JDK), timed and printed the same way.
+   */
+  public Command.Result runUnder(
+      List<String> wrapper, String why, Map<String, String> env, String... targetAndVariables) {
+    List<String> command = new ArrayList<>(wrapper);
+    command.addAll(List.of(System.getenv().getOrDefault("MAKE", "make"), "--no-print-directory"));
     command.addAll(List.of(targetAndVariables));
     long start = System.nanoTime();
     Command.Result result = Command.run(root, env, TIMEOUT, command);
