@@ -28,10 +28,7 @@ die() {
 
 # .env holds the local settings (git-ignored); it starts as a copy of .env.example.
 ensure_env() {
-  if [ ! -f .env ]; then
-    cp .env.example .env
-    info "created .env from .env.example (edit it to change ports, passwords or images)"
-  fi
+  [ -f .env ] || { cp .env.example .env && info "created .env from .env.example (edit it to change ports, passwords or images)"; }
 }
 
 # Export the KEY=VALUE lines of .env that the environment does not set already
@@ -73,13 +70,7 @@ run_check() {
 }
 
 # The Compose project name as Compose resolves it (COMPOSE_PROJECT_NAME, then `name:`).
-project_name() {
-  if [ -n "${COMPOSE_PROJECT_NAME:-}" ]; then
-    echo "$COMPOSE_PROJECT_NAME"
-  else
-    compose config 2>/dev/null | sed -n 's/^name: *//p' | head -n1
-  fi
-}
+project_name() { echo "${COMPOSE_PROJECT_NAME:-$(compose config 2>/dev/null | sed -n 's/^name: *//p' | head -n1)}"; }
 
 # Compose with every profile on: make down, logs, status and restart act on whatever runs,
 # whichever profile started it.
@@ -199,11 +190,6 @@ require_count() {
   [[ $1 =~ ^[1-9][0-9]*$ ]] || die "N must be a positive integer (got '$1'). Fix: $2"
 }
 
-# SQL on the stack's database: db_sql 'select ...' -> unaligned rows, fields separated by '|'.
-db_sql() {
-  # shellcheck disable=SC2016 # expanded by the container's shell
-  compose exec -T db sh -c 'psql -X -q -v ON_ERROR_STOP=1 -U "$POSTGRES_USER" -d "$POSTGRES_DB" -tAc "$1"' sh "$1" </dev/null
-}
 
 # worker_spread RUN_SQL [ARGS...]: the table of make workers (stack workers ARGS...) from
 # scripts/worker-spread.sql. RUN_SQL runs its one argument as SQL on the stack's database (db_sql,

@@ -11,4 +11,9 @@ load_env .env
 [ -n "$(compose ps -q --status running db 2>/dev/null)" ] || die "the database is not running. Fix: make dev"
 
 web_port=$(compose port web 3000 2>/dev/null | sed 's/.*://' || true)
+# SQL on the stack's database: db_sql 'select ...' -> unaligned rows, fields separated by '|'.
+db_sql() {
+  # shellcheck disable=SC2016 # expanded by the container's shell
+  compose exec -T db sh -c 'psql -X -q -v ON_ERROR_STOP=1 -U "$POSTGRES_USER" -d "$POSTGRES_DB" -tAc "$1"' sh "$1" </dev/null
+}
 worker_spread db_sql --api "http://localhost:${web_port:-${WEB_PORT:-3000}}/api"
