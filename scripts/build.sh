@@ -15,9 +15,8 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 ensure_env
 load_env .env
+load_env .env.example # the defaults of what .env leaves out
 
-API_IMAGE=${API_IMAGE:-zero-to-running/api:dev}
-JAVA_BASE_IMAGE=${JAVA_BASE_IMAGE:-eclipse-temurin:21-jre}
 
 # Jib takes a base image from the local daemon as docker://NAME, else from its registry.
 # make dev PROFILE=...: BUILD_API=0 / BUILD_WEB=0 skip what the partial stack does not run.

@@ -5,9 +5,9 @@ set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 load_env .env
+load_env .env.example # the defaults of what .env leaves out
 
-images=("${API_IMAGE:-zero-to-running/api:dev}" "${WEB_IMAGE:-zero-to-running/web:dev}"
-  "${WEB_DEV_IMAGE:-zero-to-running/web-dev:dev}")
+images=("$API_IMAGE" "$WEB_IMAGE" "$WEB_DEV_IMAGE")
 project=$(project_name)
 warn "clean: removing project '$project': its containers, its volumes (ALL database data, node_modules) and the images ${images[*]}"
 
