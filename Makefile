@@ -24,7 +24,6 @@ compose-all = COMPOSE_PROFILES='*' $(COMPOSE)
 # OPEN=1 / OPEN=0: open the dashboard at the end of make dev, or not (default: on a desktop session).
 # The test targets never open one.
 e2e chaos bench: export OPEN = 0
-need-k8s = $(if $(wildcard mk/k8s.mk),,$(error K8S=1 needs mk/k8s.mk (make k8s)))
 
 # The one-shot `migrate` service runs the API image's database commands.
 DB_COMMAND = $(COMPOSE) run --rm --no-TTY migrate db
@@ -35,7 +34,7 @@ DB_COMMAND = $(COMPOSE) run --rm --no-TTY migrate db
 ##@ Stack
 dev: ## Start everything: preflight, build, up --wait, summary (PROFILE=deps|backend|frontend|<Compose profile>; K8S=1: Kubernetes)
 	@$(if $(and $(k8s),$(PROFILE)),$(error PROFILE= is for the Compose stack (K8S=1 runs the whole stack). Fix: make dev K8S=1 without PROFILE=))
-	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-up,PROFILE="$(PROFILE)" scripts/dev.sh)
+	@$(if $(k8s),$(MAKE) k8s-up,PROFILE="$(PROFILE)" scripts/dev.sh)
 
 run-api: ## The API on this machine's JVM against make dev PROFILE=deps (what an IDE runs)
 	@scripts/run-api.sh
@@ -43,47 +42,47 @@ run-api: ## The API on this machine's JVM against make dev PROFILE=deps (what an
 # `rm --volumes` drops the containers' anonymous volumes (redis's /data) that `down` would leave
 # dangling; the named database volume stays.
 down: ## Stop and remove the containers; keeps the data (K8S=1: Kubernetes)
-	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-down,$(compose-all) rm --stop --force --volumes && $(compose-all) down --remove-orphans)
+	@$(if $(k8s),$(MAKE) k8s-down,$(compose-all) rm --stop --force --volumes && $(compose-all) down --remove-orphans)
 
 clean: ## Remove containers, volumes (all data) and the project's images
 	@scripts/clean.sh
 
 status: ## Each service: state, health, time to healthy, URL (K8S=1: Kubernetes)
-	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-status,scripts/stack.sh status)
+	@$(if $(k8s),$(MAKE) k8s-status,scripts/stack.sh status)
 
 logs: ## Follow the logs of every service, or of SVC=<name>, e.g. SVC=worker (K8S=1: Kubernetes)
-	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-logs,$(compose-all) logs --follow --tail 100 $(SVC))
+	@$(if $(k8s),$(MAKE) k8s-logs,$(compose-all) logs --follow --tail 100 $(SVC))
 
 restart: ## Restart every service, or SVC=<name>, and wait until healthy (K8S=1: Kubernetes)
-	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-restart,scripts/restart.sh $(SVC))
+	@$(if $(k8s),$(MAKE) k8s-restart,scripts/restart.sh $(SVC))
 
 port-forward: ## K8S=1: publish API, admin, PostgreSQL, Redis on 127.0.0.1 at Compose's ports
-	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-port-forward,$(error make port-forward is for Kubernetes (Compose publishes the ports itself). Fix: make port-forward K8S=1))
+	@$(if $(k8s),$(MAKE) k8s-port-forward,$(error make port-forward is for Kubernetes (Compose publishes the ports itself). Fix: make port-forward K8S=1))
 
 ##@ Rollout worker
 scale-worker: ## Run N=<count> workers, then show which worker took which rollouts (K8S=1: Kubernetes)
-	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-scale-worker,scripts/scale-worker.sh "$(N)")
+	@$(if $(k8s),$(MAKE) k8s-scale-worker,scripts/scale-worker.sh "$(N)")
 
 workers: ## The workers and how the last hour's rollouts spread over them (K8S=1: Kubernetes)
-	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-workers,scripts/workers.sh)
+	@$(if $(k8s),$(MAKE) k8s-workers,scripts/workers.sh)
 
 ##@ Database
 reset-db: ## Drop everything, migrate, seed, flush the cache (works while up; K8S=1)
-	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-reset-db,$(DB_COMMAND) reset /app/config/config.yml)
+	@$(if $(k8s),$(MAKE) k8s-reset-db,$(DB_COMMAND) reset /app/config/config.yml)
 
 seed: ## Load the seed data (reference data; sample deployments only into an empty table)
 	@$(DB_COMMAND) seed /app/config/config.yml
 
 psql: ## Open psql on the database (K8S=1: Kubernetes)
-	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-psql,$(COMPOSE) exec db sh -c 'exec psql -U "$$POSTGRES_USER" "$$POSTGRES_DB"')
+	@$(if $(k8s),$(MAKE) k8s-psql,$(COMPOSE) exec db sh -c 'exec psql -U "$$POSTGRES_USER" "$$POSTGRES_DB"')
 
 redis-cli: ## Open redis-cli on the cache (K8S=1: Kubernetes)
-	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-redis-cli,$(COMPOSE) exec redis redis-cli)
+	@$(if $(k8s),$(MAKE) k8s-redis-cli,$(COMPOSE) exec redis redis-cli)
 
 ##@ Development
 shell: ## Open a shell in SVC=<name> (e.g. make shell SVC=api; K8S=1: Kubernetes)
 	@$(if $(SVC),,$(error usage: make shell SVC=<db|redis|api|worker|web>))
-	@$(if $(k8s),$(need-k8s)$(MAKE) k8s-shell,$(compose-all) exec $(SVC) sh -c 'command -v bash >/dev/null && exec bash || exec sh')
+	@$(if $(k8s),$(MAKE) k8s-shell,$(compose-all) exec $(SVC) sh -c 'command -v bash >/dev/null && exec bash || exec sh')
 
 watch: ## On every save under api/src/main: compile, restart api and worker (make dev's fast path)
 	@scripts/watch.sh
@@ -125,4 +124,4 @@ help: ## Show this help
 	@printf '\nUsage: make <target> [SVC=<db|redis|migrate|api|worker|web>] [K8S=1]   Settings: .env (from .env.example)\n'
 
 # Kubernetes targets (k8s, k8s-up, k8s-down, ...), maintained with the manifest generator.
--include mk/k8s.mk
+include mk/k8s.mk

@@ -7,9 +7,7 @@ set -euo pipefail
 
 info "${C_BOLD}== fmt: java (spotless:apply)${C_OFF}"
 ./mvnw -q -B spotless:apply
-if [ -f web/package.json ]; then
-  info "${C_BOLD}== fmt: web (prettier, eslint --fix)${C_OFF}"
-  [ -d web/node_modules ] || (cd web && npm ci --no-audit --no-fund --loglevel=error)
-  (cd web && npm run -s format >/dev/null && npm run -s lint:fix)
-fi
+info "${C_BOLD}== fmt: web (prettier, eslint --fix)${C_OFF}"
+[ -d web/node_modules ] || (cd web && npm ci --no-audit --no-fund --loglevel=error)
+(cd web && npm run -s format >/dev/null && npm run -s lint:fix)
 ok "fmt: done; review with git diff"

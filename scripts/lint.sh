@@ -25,7 +25,6 @@ java_format() {
   [ -z "$java" ] || ./mvnw -q -B spotless:check -DspotlessFiles="$(sed "s|^|$PWD/|; s|[.]|[.]|g" <<<"$java" | paste -sd, -)"
 }
 web_check() {
-  [ -f web/package.json ] || return 0
   local web lintable
   if [ -n "$staged" ]; then
     web=$(files 'web/*' | sed 's|^web/||')
