@@ -204,7 +204,7 @@ public final class PreflightCommand implements Callable<Integer> {
           continue;
         }
         if (holders == null) {
-          holders = new PortHolders(cli.socketTable(), cli.dockerPs());
+          holders = PortHolders.of(cli);
         }
         int number = Integer.parseInt(port);
         if (holders.listed(number) || (cli.probesPorts() && !bindable(number))) {

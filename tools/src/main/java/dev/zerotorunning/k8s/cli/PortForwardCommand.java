@@ -7,6 +7,7 @@ import dev.zerotorunning.k8s.local.LocalCommands;
 import dev.zerotorunning.k8s.local.PortForwards;
 import dev.zerotorunning.k8s.local.ServiceUrls;
 import dev.zerotorunning.stack.Style;
+import dev.zerotorunning.stack.docker.ProcessDockerCli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -68,7 +69,8 @@ public final class PortForwardCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Map<String, String> env = System.getenv();
     LocalCommands commands = new LocalCommands(env);
-    PortForwards forwards = new PortForwards(localDir, commands);
+    // the socket table and the containers only: no Compose command is run
+    PortForwards forwards = new PortForwards(localDir, new ProcessDockerCli("docker compose"));
     if (action == Action.stop) {
       forwards.stop();
       return 0;

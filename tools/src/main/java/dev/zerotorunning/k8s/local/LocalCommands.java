@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -66,12 +67,17 @@ public final class LocalCommands {
 
   /** kubectl with the cluster's context, and the namespace when given. */
   public Result kubectl(ClusterSettings cluster, boolean namespaced, String... args) {
-    List<String> command =
-        new java.util.ArrayList<>(List.of("kubectl", "--context", cluster.context()));
+    return run(kubectlCommand(cluster, namespaced, List.of(args)), true);
+  }
+
+  /** The command line of kubectl with the cluster's context, and the namespace when given. */
+  public static List<String> kubectlCommand(
+      ClusterSettings cluster, boolean namespaced, List<String> args) {
+    List<String> command = new ArrayList<>(List.of("kubectl", "--context", cluster.context()));
     if (namespaced) {
       command.addAll(List.of("--namespace", cluster.namespace()));
     }
-    command.addAll(List.of(args));
-    return run(command, true);
+    command.addAll(args);
+    return command;
   }
 }

@@ -2,6 +2,7 @@ package dev.zerotorunning.k8s.local;
 
 import dev.zerotorunning.k8s.local.ClusterPorts.KindMapping;
 import dev.zerotorunning.k8s.local.ClusterPorts.Route;
+import dev.zerotorunning.stack.docker.DockerCli;
 import dev.zerotorunning.stack.preflight.PortHolders;
 import java.io.File;
 import java.io.IOException;
@@ -29,11 +30,14 @@ public final class PortForwards {
   private static final Pattern PID = Pattern.compile("\\(pid (\\d+)\\)$");
 
   private final Path localDir;
-  private final LocalCommands commands;
+  private final DockerCli machine;
 
-  public PortForwards(Path localDir, LocalCommands commands) {
+  /**
+   * @param machine where the holders of ports are read (the socket table, Docker's containers)
+   */
+  public PortForwards(Path localDir, DockerCli machine) {
     this.localDir = localDir;
-    this.commands = commands;
+    this.machine = machine;
   }
 
   private Path pids() {
@@ -64,18 +68,9 @@ public final class PortForwards {
         .collect(Collectors.toSet());
   }
 
-  private PortHolders holders() {
-    String table = commands.run(List.of("ss", "-ltnp"), false).output();
-    if (table.isBlank()) {
-      table = commands.run(List.of("lsof", "-nP", "-iTCP", "-sTCP:LISTEN"), false).output();
-    }
-    return new PortHolders(
-        table, commands.run(List.of("docker", "ps", "--format", "json"), false).output());
-  }
-
   /** The forwards' host ports are free, or held by our own port-forward. */
   public void check(List<Route> forwards) throws IOException {
-    PortHolders holders = holders();
+    PortHolders holders = PortHolders.of(machine);
     Set<Long> own = ownPids();
     for (Route r : forwards) {
       if (!holders.listed(r.hostPort())) {
@@ -100,7 +95,7 @@ public final class PortForwards {
 
   /** kind publishes these when it creates the cluster; a holder would fail it deep inside kind. */
   public void checkKind(List<KindMapping> mappings) {
-    PortHolders holders = holders();
+    PortHolders holders = PortHolders.of(machine);
     for (KindMapping m : mappings) {
       if (holders.listed(m.hostPort())) {
         throw new Refusal(
@@ -135,19 +130,11 @@ public final class PortForwards {
                     .add(r.hostPort() + ":" + r.port()));
     Map<String, Process> started = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> e : byService.entrySet()) {
-      List<String> command =
+      List<String> args =
           new ArrayList<>(
-              List.of(
-                  "kubectl",
-                  "--context",
-                  cluster.context(),
-                  "--namespace",
-                  cluster.namespace(),
-                  "port-forward",
-                  "--address",
-                  "127.0.0.1",
-                  "service/" + e.getKey()));
-      command.addAll(e.getValue());
+              List.of("port-forward", "--address", "127.0.0.1", "service/" + e.getKey()));
+      args.addAll(e.getValue());
+      List<String> command = LocalCommands.kubectlCommand(cluster, true, args);
       File log = log(e.getKey()).toFile();
       Process p =
           new ProcessBuilder(command)

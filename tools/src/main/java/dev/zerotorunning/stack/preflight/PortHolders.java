@@ -3,6 +3,7 @@ package dev.zerotorunning.stack.preflight;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.zerotorunning.stack.docker.DockerCli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,11 @@ public final class PortHolders {
   public PortHolders(String socketTable, String dockerPs) {
     this.listeners = listeners(socketTable);
     this.containers = containers(dockerPs);
+  }
+
+  /** This machine's holders as Docker's CLI and the socket table (ss, else lsof) tell them. */
+  public static PortHolders of(DockerCli cli) {
+    return new PortHolders(cli.socketTable(), cli.dockerPs());
   }
 
   /** Whether the socket table lists the port as listening. */
