@@ -24,8 +24,7 @@ info "run-api: compiling the API and resolving its classpath (Maven) ..."
   -Dmdep.outputFile="$classpath" >target/make/run-api.log 2>&1 ||
   die "run-api: the API did not compile (target/make/run-api.log). Fix the errors, then: make run-api"
 # the settings an IDE gets: the env file of the run configurations, rewritten from .env now
-ide_run_configs --quiet
+main=$(ide_run_configs --main-class) || die "run-api: the run configurations could not be written to $IDE_RUN_DIR/ (above)"
 while IFS= read -r setting; do export "${setting?}"; done < <(grep -v '^#' "$IDE_RUN_DIR/api-host.env")
-main=$(sed -n 's:.*<main.class>\(.*\)</main.class>.*:\1:p' api/pom.xml)
 info "run-api: $main server api/config.yml -> http://localhost:$HTTP_PORT/api (admin :$ADMIN_PORT); Ctrl-C stops it"
 exec java -cp "api/target/classes:$(cat "$classpath")" "$main" server api/config.yml

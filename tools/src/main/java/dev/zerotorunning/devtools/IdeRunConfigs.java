@@ -138,20 +138,20 @@ public final class IdeRunConfigs {
   }
 
   /**
-   * {@code java IdeRunConfigs.java DIR [--quiet]}, from the repository root with the settings in
-   * the environment (.env loaded): writes the files into DIR and prints the instructions (not with
-   * --quiet: make run-api reads the env file).
+   * {@code java IdeRunConfigs.java DIR [--main-class]}, from the repository root with the settings
+   * in the environment (.env loaded): writes the files into DIR and prints the instructions, or
+   * with --main-class only the API's main class (make run-api runs it with the env file's
+   * settings).
    */
   public static void main(String[] args) throws IOException {
-    if (args.length < 1 || args.length > 2 || (args.length == 2 && !args[1].equals("--quiet"))) {
-      System.err.println("usage: java IdeRunConfigs.java DIR [--quiet]");
+    boolean mainClassOnly = args.length == 2 && args[1].equals("--main-class");
+    if (args.length < 1 || args.length > 2 || (args.length == 2 && !mainClassOnly)) {
+      System.err.println("usage: java IdeRunConfigs.java DIR [--main-class]");
       System.exit(2);
     }
     Map<String, String> settings = hostSettings(System.getenv());
     String mainClass = apiMainClass(Path.of(""));
     List<Path> files = write(Path.of(args[0]), mainClass, settings);
-    if (args.length == 1) {
-      System.out.print(instructions(mainClass, settings, files));
-    }
+    System.out.print(mainClassOnly ? mainClass + "\n" : instructions(mainClass, settings, files));
   }
 }
