@@ -2,11 +2,17 @@ package dev.zerotorunning.wander.cache;
 
 import io.dropwizard.lifecycle.Managed;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.StatefulRedisConnectionImpl;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.push.PushListener;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.protocol.ProtocolVersion;
 import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +31,10 @@ public class RedisConnection implements Managed {
   private final long retryDelayNanos;
   private volatile StatefulRedisConnection<String, String> connection;
   private volatile long nextAttemptNanos;
+  private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
+
+  /** Hears what Redis pushes on the connection and each loss of it (client-side caching). */
+  interface Watcher extends PushListener, RedisConnectionStateListener {}
 
   public RedisConnection(
       RedisClient client, ClientResources resources, String uri, Duration retryDelay) {
@@ -43,6 +53,27 @@ public class RedisConnection implements Managed {
     return current.sync();
   }
 
+  /** Whether the connection is up (as far as Lettuce knows). */
+  public boolean isOpen() {
+    StatefulRedisConnection<String, String> current = connection;
+    return current != null && current.isOpen();
+  }
+
+  /** Whether the connection speaks RESP3, the protocol in which Redis pushes on it. */
+  public boolean resp3() {
+    return connection instanceof StatefulRedisConnectionImpl<?, ?> impl
+        && impl.getConnectionState().getNegotiatedProtocolVersion() == ProtocolVersion.RESP3;
+  }
+
+  /** Tells {@code watcher} of the pushes and lost connections of this connection from now on. */
+  synchronized void watch(Watcher watcher) {
+    watchers.add(watcher);
+    if (connection != null) {
+      connection.addListener((PushListener) watcher);
+      connection.addListener((RedisConnectionStateListener) watcher);
+    }
+  }
+
   private synchronized StatefulRedisConnection<String, String> connect() {
     if (connection != null) {
       return connection;
@@ -52,7 +83,12 @@ public class RedisConnection implements Managed {
       throw new RedisException("Redis at " + uri + " is unreachable; next attempt shortly");
     }
     try {
-      connection = client.connect();
+      StatefulRedisConnection<String, String> made = client.connect();
+      for (Watcher watcher : watchers) {
+        made.addListener((PushListener) watcher);
+        made.addListener((RedisConnectionStateListener) watcher);
+      }
+      connection = made;
       LOG.info("Connected to Redis at {}", uri);
       return connection;
     } catch (RedisException e) {

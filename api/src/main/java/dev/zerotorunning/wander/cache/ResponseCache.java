@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * stored in; a write bumps the generation, which makes every older entry stale in one command (a
  * stale entry is a miss, overwritten by the next read, or expires by TTL). Any Redis failure turns
  * into {@link CacheStatus#BYPASS}: the caller is answered from PostgreSQL. Each read is counted by
- * its result ({@link CacheMetrics}).
+ * its result ({@link CacheMetrics}). A current entry is also kept in this JVM ({@link NearCache}),
+ * which Redis tells of every generation change, so that most hits ask Redis nothing.
  */
 public class ResponseCache {
   private static final Logger LOG = LoggerFactory.getLogger(ResponseCache.class);
@@ -38,6 +39,7 @@ public class ResponseCache {
   private final long ttlSeconds;
   private final String generationKey;
   private final CacheMetrics metrics;
+  private final NearCache near;
 
   /** A write whose invalidation could not reach Redis; no entry may be read until it is done. */
   private final AtomicBoolean invalidationPending = new AtomicBoolean();
@@ -52,6 +54,8 @@ public class ResponseCache {
     this.prefix = settings.getKeyPrefix();
     this.ttlSeconds = Math.max(1, settings.getTtl().toSeconds());
     this.generationKey = prefix + "generation";
+    this.near = new NearCache(generationKey, settings.getLocalTtl(), settings.getLocalMaxEntries());
+    redis.watch(near);
   }
 
   /**
@@ -76,12 +80,21 @@ public class ResponseCache {
     if (bypassing.get() || invalidationPending.get()) {
       return Optional.empty();
     }
-    byte[] body;
-    try {
-      body = currentBody(redis.commands(), key(name, query));
-    } catch (RedisException e) {
-      bypassed(e);
-      return Optional.empty();
+    String key = key(name, query);
+    byte[] body = localBody(key);
+    if (body == null) {
+      try {
+        RedisCommands<String, String> commands = redis.commands();
+        near.track(commands, redis.resp3());
+        long epoch = near.epoch();
+        List<byte[]> found = generationAndEntry(commands, key);
+        byte[] generation = generation(found);
+        body = body(found, generation);
+        near.keep(epoch, generation, key, body);
+      } catch (RedisException e) {
+        bypassed(e);
+        return Optional.empty();
+      }
     }
     if (body == null) {
       return Optional.empty();
@@ -90,13 +103,27 @@ public class ResponseCache {
     return Optional.of(body);
   }
 
+  /** The local copy of a current entry, while the connection stands and no write is pending. */
+  private byte[] localBody(String key) {
+    return redis.isOpen() ? near.body(key) : null;
+  }
+
   private <T> Cached<T> lookUp(
       String name, String query, Supplier<T> loader, Function<? super T, ?> hitBody) {
     String key = key(name, query);
+    if (!bypassing.get() && !invalidationPending.get()) {
+      byte[] local = localBody(key);
+      if (local != null) {
+        return Cached.hit(local);
+      }
+    }
     List<byte[]> found;
+    long epoch;
     try {
       RedisCommands<String, String> commands = redis.commands();
       finishPendingInvalidation(commands);
+      near.track(commands, redis.resp3());
+      epoch = near.epoch();
       found = generationAndEntry(commands, key);
       recovered();
     } catch (RedisException e) {
@@ -105,18 +132,21 @@ public class ResponseCache {
     }
     byte[] generation = generation(found);
     byte[] body = body(found, generation);
+    near.keep(epoch, generation, key, body);
     if (body != null) {
       return Cached.hit(body);
     }
     T value = loader.get();
     try {
-      byte[] entry = CacheEntry.of(generation, mapper.writeValueAsBytes(hitBody.apply(value)));
+      byte[] stored = mapper.writeValueAsBytes(hitBody.apply(value));
+      byte[] entry = CacheEntry.of(generation, stored);
       redis
           .commands()
           .dispatch(
               CommandType.SETEX,
               new StatusOutput<>(StringCodec.UTF8),
               new CommandArgs<>(StringCodec.UTF8).addKey(key).add(ttlSeconds).add(entry));
+      near.keep(epoch, generation, key, stored);
     } catch (RedisException | JsonProcessingException e) {
       LOG.warn("Could not store cache entry {}: {}", key, e.getMessage());
     }
@@ -131,11 +161,6 @@ public class ResponseCache {
         new CommandArgs<>(StringCodec.UTF8).addKeys(generationKey, key));
   }
 
-  private byte[] currentBody(RedisCommands<String, String> commands, String key) {
-    List<byte[]> found = generationAndEntry(commands, key);
-    return body(found, generation(found));
-  }
-
   private static byte[] generation(List<byte[]> found) {
     return found.get(0) == null ? FIRST_GENERATION : found.get(0);
   }
@@ -147,6 +172,7 @@ public class ResponseCache {
   /** Makes every entry stale. Called after each write; never fails the write. */
   public void invalidate() {
     invalidationPending.set(true);
+    near.drop();
     try {
       finishPendingInvalidation(redis.commands());
     } catch (RedisException e) {
@@ -170,18 +196,21 @@ public class ResponseCache {
       cursor = page;
     } while (!cursor.isFinished());
     commands.incr(generationKey);
+    near.drop();
     return deleted;
   }
 
   private void finishPendingInvalidation(RedisCommands<String, String> commands) {
     if (invalidationPending.get()) {
       commands.incr(generationKey);
+      near.drop(); // this process's copies go now, before the push that says the same
       invalidationPending.set(false);
     }
   }
 
   // Log the change of state once, not once per request.
   private void bypassed(RedisException e) {
+    near.drop(); // no copy outlives a failed command: invalidations may be lost with it
     if (bypassing.compareAndSet(false, true)) {
       LOG.warn(
           "Redis unavailable, answering from PostgreSQL (X-Cache: BYPASS): {}", e.getMessage());
