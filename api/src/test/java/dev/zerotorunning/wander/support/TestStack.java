@@ -306,7 +306,8 @@ public final class TestStack {
         return;
       }
     }
-    throw new IllegalStateException("the API's Redis health did not turn " + status + " within 20s");
+    throw new IllegalStateException(
+        "the API's Redis health did not turn " + status + " within 20s");
   }
 
   public synchronized void startRedisIfStopped() {
