@@ -146,7 +146,7 @@ stack_tool() {
     $STACK_TOOL "$@" ${C_BOLD:+--color}
     return
   fi
-  make -s --no-print-directory -f mk/k8s.mk "$STACK_JAR" >&2
+  make -s --no-print-directory -f mk/k8s.mk "${STACK_JAR%.jar}.jsa" >&2 # the jar, then its archive
   local cmd=(-XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=warning:stderr -XX:SharedArchiveFile="${STACK_JAR%.jar}.jsa" -cp "$STACK_JAR"
     dev.zerotorunning.stack.StackTool "$@" ${C_BOLD:+--color}) dir rc=0
   if have_jdk; then

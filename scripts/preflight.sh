@@ -46,7 +46,10 @@ elif ! have_jdk; then
   jdk="none"
   jdk_note="no JDK here: the API is built inside $(maven_image) (its Maven cache in the volume $MAVEN_VOLUME; slower, the first build downloads the dependencies). For the faster path, make test and make run-api: install a JDK $MIN_JDK+ (e.g. Eclipse Temurin 21)"
 else
-  jdk=$("$javac" -version 2>&1 | tail -n1 | sed -E 's/^[^0-9]*([0-9]+(\.[0-9]+)*).*/\1/')
+  # the JDK's release file names its version without starting a JVM; javac -version otherwise
+  release=$(dirname "$(readlink -f "$javac")")/../release
+  jdk=$(sed -n 's/^JAVA_VERSION="\(.*\)"$/\1/p' "$release" 2>/dev/null || true)
+  [ -n "$jdk" ] || jdk=$("$javac" -version 2>&1 | tail -n1 | sed -E 's/^[^0-9]*([0-9]+(\.[0-9]+)*).*/\1/')
   jdk_major=${jdk%%.*}
   [ "$jdk_major" != 1 ] || jdk_major=$(cut -d. -f2 <<<"$jdk") # 1.8 -> 8
   if ((jdk_major < MIN_JDK)); then

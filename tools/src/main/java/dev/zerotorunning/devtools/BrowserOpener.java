@@ -12,8 +12,8 @@ import java.util.function.Predicate;
 /**
  * Opens the dashboard at the end of {@code make dev} when a person sits at this machine's desktop:
  * {@code OPEN=1} forces it, {@code OPEN=0} disables it, and without either it never opens in CI,
- * over SSH or on a Linux without a display. Run from source with the JDK only ({@code java
- * BrowserOpener.java URL}); it prints one line saying what it did, and never fails {@code make
+ * over SSH or on a Linux without a display. Run from the tools jar by {@code
+ * scripts/open-browser.sh URL}; it prints one line saying what it did, and never fails {@code make
  * dev}.
  */
 public final class BrowserOpener {

@@ -24,6 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -104,8 +107,14 @@ public final class PreflightCommand implements Callable<Integer> {
               + " (defaults apply meanwhile)");
     }
     DockerCli cli = docker.docker();
+    // The Docker CLI calls are independent and mostly wait on the daemon: all at once, each on a
+    // thread of its own (make dev waits for the slowest instead of their sum, 0.4 s here).
+    CompletableFuture<String> versionJson = inBackground(cli::version);
+    CompletableFuture<String> composeVersion = inBackground(cli::composeVersion);
+    CompletableFuture<Stack> stackRead = inBackground(() -> StackReader.read(cli));
+    CompletableFuture<String> rootDir = inBackground(cli::dockerRootDir);
     JsonObject server =
-        JsonParser.parseString(cli.version()).getAsJsonObject().getAsJsonObject("Server");
+        JsonParser.parseString(result(versionJson)).getAsJsonObject().getAsJsonObject("Server");
     String engine = Versions.numeric(server.get("Version").getAsString());
     if (!Versions.atLeast(engine, MIN_ENGINE)) {
       problem(
@@ -116,14 +125,14 @@ public final class PreflightCommand implements Callable<Integer> {
               + ")",
           "update Docker Engine or Docker Desktop");
     }
-    String compose = Versions.numeric(cli.composeVersion());
+    String compose = Versions.numeric(result(composeVersion));
     if (!Versions.atLeast(compose, MIN_COMPOSE)) {
       problem(
           "Docker Compose " + compose + " is older than " + MIN_COMPOSE,
           "update the Compose plugin (apt-get install docker-compose-plugin) or Docker Desktop");
     }
-    List<String> checked = checkPorts(cli);
-    long free = checkDisk(cli);
+    List<String> checked = checkPorts(cli, stackRead);
+    long free = checkDisk(result(rootDir));
     String platformNote = "";
     if (!jdk.equals("not needed")) {
       String override = env.getOrDefault("PLATFORM", "");
@@ -170,10 +179,11 @@ public final class PreflightCommand implements Callable<Integer> {
   }
 
   /** Each host port make dev's services publish is free, or this project's running stack's. */
-  private List<String> checkPorts(DockerCli cli) throws IOException {
+  private List<String> checkPorts(DockerCli cli, CompletableFuture<Stack> stackRead)
+      throws IOException {
     Stack stack;
     try {
-      stack = StackReader.read(cli);
+      stack = result(stackRead);
     } catch (RuntimeException e) {
       problem(
           "cannot read the ports the stack publishes: " + e.getMessage(),
@@ -235,10 +245,9 @@ public final class PreflightCommand implements Callable<Integer> {
   }
 
   /** Free GB where Docker keeps its images (when this JVM sees that directory), else here. */
-  private long checkDisk(DockerCli cli) throws IOException {
+  private long checkDisk(String root) throws IOException {
     long min = Long.parseLong(env.getOrDefault("MIN_FREE_DISK_GB", "3").trim());
     Path dir = Path.of("").toAbsolutePath();
-    String root = cli.dockerRootDir();
     if (!root.isEmpty() && Files.isDirectory(Path.of(root))) {
       dir = Path.of(root);
     }
@@ -255,5 +264,27 @@ public final class PreflightCommand implements Callable<Integer> {
           "free space: docker system prune, or make clean in other projects");
     }
     return free;
+  }
+
+  private static <T> CompletableFuture<T> inBackground(Supplier<T> call) {
+    return CompletableFuture.supplyAsync(
+        call,
+        task -> {
+          Thread thread = new Thread(task, "preflight");
+          thread.setDaemon(true);
+          thread.start();
+        });
+  }
+
+  /** The call's result, or the exception it threw (as if it had run here). */
+  private static <T> T result(CompletableFuture<T> call) {
+    try {
+      return call.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 }

@@ -97,8 +97,19 @@ public class RedisConnection implements Managed {
     }
   }
 
+  /**
+   * Connects in the background: the first connection loads Lettuce and Netty (about half a second
+   * of a 2-core machine), and nothing needs it before the server is up. A command that comes first
+   * waits for the same connect ({@link #connect} is synchronized).
+   */
   @Override
   public void start() {
+    Thread connecting = new Thread(this::firstConnect, "redis-connect");
+    connecting.setDaemon(true);
+    connecting.start();
+  }
+
+  private void firstConnect() {
     try {
       commands().ping();
     } catch (RedisException e) {
