@@ -76,6 +76,9 @@ export default defineConfig({
       '/api': apiProxy,
       '/prometheus/': prometheusProxy,
     },
+    // Transform the dashboard's modules as the server starts, not on the first page load (which
+    // once took over 15 s on a busy 2-core machine, right after the container was recreated).
+    warmup: { clientFiles: ['./src/main.tsx'] },
     // Bind mounts from macOS/Windows hosts do not deliver inotify events to the container.
     watch: process.env.VITE_POLL ? { usePolling: true, interval: 300 } : undefined,
   },
