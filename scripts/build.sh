@@ -75,19 +75,21 @@ elif [ -z "${FORCE:-}" ] && [ -n "$image_id" ] && [ -f "$stamp" ] && [ "$(cat "$
     # compiles with its options and resources (tools/.../stack/compile; exit 3: nothing recorded).
     javac_dir=$stamp_dir/api-javac javac_key="$hash $(files_hash api/src/main/resources)" rc=3 classes=""
     ! have_jdk || { rc=0 && stack_tool compile --dir "$javac_dir" --key "$javac_key" >"$log" 2>&1 || rc=$?; }
-    [ "$rc" != 0 ] || classes=$javac_dir/classes
+    [ "$rc" != 0 ] || classes=$javac_dir/classes how="javac with Maven's recorded options"
     if [ "$rc" = 3 ]; then
+      how=Maven
       # C1 and the serial GC start Maven's short-lived JVM (and javac in it) faster: 5 s instead of 8.
       # -X: its log has the compiler's options, which the stack tool records for the next compile.
       rc=0 && MAVEN_OPTS="${MAVEN_OPTS:-} -XX:TieredStopAtLevel=1 -XX:+UseSerialGC" maven -X -B -pl api compile >"$log" 2>&1 || rc=$?
-      [ "$rc" != 0 ] || ! have_jdk || stack_tool compile --dir "$javac_dir" --key "$javac_key" --record "$log" || true
+      [ "$rc" != 0 ] || ! have_jdk || ! stack_tool compile --dir "$javac_dir" --key "$javac_key" --record "$log" ||
+        how="Maven, whose compiler options are now recorded for the next change"
     fi
     if [ "$rc" != 0 ]; then
       build_errors "$log"
       die "build: the API does not compile (errors above; full output: $log) -> fix them, then: make dev"
     fi
     classes_built code "${classes:-}"
-    ok "build: API classes compiled in $(fmt_ms $(($(now_ms) - start))); api and worker restart with them"
+    ok "build: API classes compiled in $(fmt_ms $(($(now_ms) - start))) ($how); api and worker restart with them"
   fi
 else
   info "build: $API_IMAGE with Jib (base $jib_from; a minute or two the first time)$(have_jdk || echo ", in $(maven_image): no JDK here") ..."
