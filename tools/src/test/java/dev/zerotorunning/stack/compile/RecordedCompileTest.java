@@ -139,9 +139,7 @@ class RecordedCompileTest {
   @Test
   void classesOfADeletedSourceInMavensOutputDoNotCount() throws IOException {
     Module module = new Module(tmp.resolve("module"));
-    module.source("demo/Gone.java", "package demo;\npublic class Gone {}\n");
-    RecordedCompile compile = new RecordedCompile(tmp.resolve("recorded"));
-    assertTrue(compile.record(module.mavenLog(), "k"));
+    RecordedCompile compile = recorded(module, "package demo;\npublic class Gone {}\n");
     StringWriter err = new StringWriter();
     assertTrue(compile.compile(compile.options("k").orElseThrow(), new PrintWriter(err)));
     Files.createDirectories(module.output.resolve("demo"));
@@ -150,43 +148,56 @@ class RecordedCompileTest {
 
     Files.delete(module.root.resolve("src/main/java/demo/Gone.java"));
     module.source("demo/Uses.java", "package demo;\npublic class Uses { Gone gone; }\n");
-    assertFalse(compile.compile(compile.options("k").orElseThrow(), new PrintWriter(err)));
-    assertTrue(err.toString().contains("cannot find symbol"), err.toString());
+    String messages = failure(compile);
+    assertTrue(messages.contains("cannot find symbol"), messages);
   }
 
   @Test
   void compilerErrorsAndWarningsUnderWerrorFailWithJavacsMessages() throws IOException {
     Module module = new Module(tmp.resolve("module"));
-    module.source("demo/Ok.java", "package demo;\npublic class Ok {}\n");
-    RecordedCompile compile = new RecordedCompile(tmp.resolve("recorded"));
-    assertTrue(compile.record(module.mavenLog(), "k"));
+    RecordedCompile compile = recorded(module, "package demo;\npublic class Ok {}\n");
 
     module.source("demo/Ok.java", "package demo;\npublic class Ok { int x = \"no\"; }\n");
-    StringWriter err = new StringWriter();
-    assertFalse(compile.compile(compile.options("k").orElseThrow(), new PrintWriter(err)));
-    assertTrue(err.toString().contains("Ok.java:2: error: incompatible types"), err.toString());
+    String error = failure(compile);
+    assertTrue(error.contains("Ok.java:2: error: incompatible types"), error);
 
     module.source(
         "demo/Ok.java",
         "package demo;\n"
             + "public class Ok { java.util.List raw = new java.util.ArrayList<String>(); }\n");
-    StringWriter warned = new StringWriter();
-    assertFalse(compile.compile(compile.options("k").orElseThrow(), new PrintWriter(warned)));
-    assertTrue(warned.toString().contains("[rawtypes]"), warned.toString());
+    String warned = failure(compile);
+    assertTrue(warned.contains("[rawtypes]"), warned);
   }
 
   @Test
   void anotherKeyOrAMissingJarMeansNothingRecorded() throws IOException {
+    assertEquals(
+        Optional.empty(),
+        new RecordedCompile(tmp.resolve("recorded")).options("k"),
+        "nothing recorded yet");
     Module module = new Module(tmp.resolve("module"));
-    module.source("demo/Ok.java", "package demo;\npublic class Ok {}\n");
-    RecordedCompile compile = new RecordedCompile(tmp.resolve("recorded"));
-    assertEquals(Optional.empty(), compile.options("k"), "nothing recorded yet");
-    assertTrue(compile.record(module.mavenLog(), "k"));
+    RecordedCompile compile = recorded(module, "package demo;\npublic class Ok {}\n");
     assertTrue(compile.options("k").isPresent());
     assertEquals(Optional.empty(), compile.options("another POM"));
 
     Files.delete(module.jar);
     assertEquals(Optional.empty(), compile.options("k"), "the jar is gone: Maven again");
+  }
+
+  /** A module with one source, its Maven compile recorded for key "k". */
+  private RecordedCompile recorded(Module module, String source) throws IOException {
+    module.source(
+        "demo/" + source.replaceAll("(?s).*public class (\\w+).*", "$1") + ".java", source);
+    RecordedCompile compile = new RecordedCompile(tmp.resolve("recorded"));
+    assertTrue(compile.record(module.mavenLog(), "k"));
+    return compile;
+  }
+
+  /** javac's messages when the recorded compile failed; fails the test when it compiled. */
+  private static String failure(RecordedCompile compile) throws IOException {
+    StringWriter err = new StringWriter();
+    assertFalse(compile.compile(compile.options("k").orElseThrow(), new PrintWriter(err)));
+    return err.toString();
   }
 
   /** A module as Maven leaves it after a compile: sources, a jar dependency, its output. */
