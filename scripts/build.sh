@@ -5,8 +5,9 @@
 #    the target name matches AND that image is still
 #    in Docker with the ID recorded by the stamp. When compose.override.yaml mounts the compiled
 #    classes into the containers (the dev stack, from build/api-classes), the image holds the
-#    dependencies only: a code change is `mvn compile`, a copy and target/make/api-classes.changed,
-#    on which make dev restarts the api and the worker (the fast path; README "The inner loop");
+#    dependencies only: a code change is a compile (with javac and Maven's recorded options, or
+#    with Maven, which records them), a copy and target/make/api-classes.changed, on which make dev
+#    restarts the api and the worker (the fast path; README "The inner loop");
 #  - every service with a `build:` section (web) with `docker compose build` (Docker's layer
 #    cache makes an unchanged build a no-op).
 # FORCE=1 rebuilds the API image regardless of the stamp.
@@ -71,9 +72,9 @@ elif [ -z "${FORCE:-}" ] && [ -n "$image_id" ] && [ -f "$stamp" ] && [ "$(cat "$
     info "build: the API's code changed: compiling (the image holds the dependencies, unchanged) ..."
     start=$(now_ms)
     log="$stamp_dir/api-compile.log"
-    # No Maven start when its last compile is recorded for these POMs and resources: the stack tool
-    # compiles with its options and resources (tools/.../stack/compile; exit 3: nothing recorded).
-    javac_dir=$stamp_dir/api-javac javac_key="$hash $(files_hash api/src/main/resources)" rc=3 classes=""
+    # No Maven start when its last compile is recorded for these POMs and resources, here (its options
+    # name absolute paths): the stack tool compiles with them (tools/.../stack/compile; exit 3: none).
+    javac_dir=$stamp_dir/api-javac javac_key="$hash $PWD $(files_hash api/src/main/resources)" rc=3 classes=""
     ! have_jdk || { rc=0 && stack_tool compile --dir "$javac_dir" --key "$javac_key" >"$log" 2>&1 || rc=$?; }
     [ "$rc" != 0 ] || classes=$javac_dir/classes how="javac with Maven's recorded options"
     if [ "$rc" = 3 ]; then
