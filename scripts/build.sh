@@ -5,8 +5,9 @@
 #    the target name matches AND that image is still
 #    in Docker with the ID recorded by the stamp. When compose.override.yaml mounts the compiled
 #    classes into the containers (the dev stack, from build/api-classes), the image holds the
-#    dependencies only: a code change is `mvn compile`, a copy and target/make/api-classes.changed,
-#    on which make dev restarts the api and the worker (the fast path; README "The inner loop");
+#    dependencies only: a code change is a compile (with javac and Maven's recorded options, or
+#    with Maven, which records them), a copy and target/make/api-classes.changed, on which make dev
+#    restarts the api and the worker (the fast path; README "The inner loop");
 #  - every service with a `build:` section (web) with `docker compose build` (Docker's layer
 #    cache makes an unchanged build a no-op).
 # FORCE=1 rebuilds the API image regardless of the stamp.
@@ -44,19 +45,21 @@ code_hash=$(files_hash api/src/main)
 hash=$(echo "$API_IMAGE $jib_from $base_id $(files_hash pom.xml api/pom.xml api/config.yml .mvn mvnw) $($classes_mounted || echo "$code_hash")" | sha256)
 image_id=$(docker image inspect -f '{{.Id}}' "$API_IMAGE" 2>/dev/null || true)
 
-# classes_built CHANGED: the classes compiled; the dev stack's mount gets them and dev.sh restarts
-# the api and the worker (target/make/api-classes.changed: "code", or "migrations": migrate first).
+# classes_built CHANGED [DIR]: the classes compiled (into DIR; Maven's api/target/classes by default);
+# the dev stack's mount gets them and dev.sh restarts the api and the worker
+# (target/make/api-classes.changed: "code", or "migrations": migrate first).
 classes_built() {
   echo "$code_hash" >"$classes_stamp"
   [ "$(files_hash "$MIGRATIONS")" = "$(cat "$classes_stamp.migrations" 2>/dev/null)" ] || set -- migrations
   files_hash "$MIGRATIONS" >"$classes_stamp.migrations"
   $classes_mounted || return 0
-  mkdir -p "$DEV_CLASSES" && find "$DEV_CLASSES" -mindepth 1 -delete && cp -R api/target/classes/. "$DEV_CLASSES/"
+  mkdir -p "$DEV_CLASSES" && find "$DEV_CLASSES" -mindepth 1 -delete && cp -R "${2:-api/target/classes}/." "$DEV_CLASSES/"
   echo "$1" >"$stamp_dir/api-classes.changed"
 }
 
-# maven_errors LOG: the compiler's and Maven's errors, without Maven's advice lines
-maven_errors() { grep -E '^\[ERROR\]' "$1" | grep -vE '^\[ERROR\] *(->|$|To see|Re-run|For more|After correcting|\[Help)' | head -n 25 >&2 || true; }
+# build_errors LOG: the compiler's and Maven's errors, without Maven's advice lines; javac's own
+# messages when the fast path compiled without Maven
+build_errors() { { grep -E '^\[ERROR\]' "$1" || head -n 25 "$1"; } | grep -vE '^\[ERROR\] *(->|$|To see|Re-run|For more|After correcting|\[Help)' | head -n 25 >&2 || true; }
 
 if [ "$build_api" = 0 ]; then
   info "build: $API_IMAGE skipped (this profile runs no Java)"
@@ -69,13 +72,25 @@ elif [ -z "${FORCE:-}" ] && [ -n "$image_id" ] && [ -f "$stamp" ] && [ "$(cat "$
     info "build: the API's code changed: compiling (the image holds the dependencies, unchanged) ..."
     start=$(now_ms)
     log="$stamp_dir/api-compile.log"
-    # C1 and the serial GC start Maven's short-lived JVM (and javac in it) faster: 5 s instead of 8
-    if ! MAVEN_OPTS="${MAVEN_OPTS:-} -XX:TieredStopAtLevel=1 -XX:+UseSerialGC" maven -q -B -pl api compile >"$log" 2>&1; then
-      maven_errors "$log"
+    # No Maven start when its last compile is recorded for these POMs and resources, here (its options
+    # name absolute paths): the stack tool compiles with them (tools/.../stack/compile; exit 3: none).
+    javac_dir=$stamp_dir/api-javac javac_key="$hash $PWD $(files_hash api/src/main/resources)" rc=3 classes=""
+    ! have_jdk || { rc=0 && stack_tool compile --dir "$javac_dir" --key "$javac_key" >"$log" 2>&1 || rc=$?; }
+    [ "$rc" != 0 ] || classes=$javac_dir/classes how="javac with Maven's recorded options"
+    if [ "$rc" = 3 ]; then
+      how=Maven
+      # C1 and the serial GC start Maven's short-lived JVM (and javac in it) faster: 5 s instead of 8.
+      # -X: its log has the compiler's options, which the stack tool records for the next compile.
+      rc=0 && MAVEN_OPTS="${MAVEN_OPTS:-} -XX:TieredStopAtLevel=1 -XX:+UseSerialGC" maven -X -B -pl api compile >"$log" 2>&1 || rc=$?
+      [ "$rc" != 0 ] || ! have_jdk || ! stack_tool compile --dir "$javac_dir" --key "$javac_key" --record "$log" ||
+        how="Maven, whose compiler options are now recorded for the next change"
+    fi
+    if [ "$rc" != 0 ]; then
+      build_errors "$log"
       die "build: the API does not compile (errors above; full output: $log) -> fix them, then: make dev"
     fi
-    classes_built code
-    ok "build: API classes compiled in $(fmt_ms $(($(now_ms) - start))); api and worker restart with them"
+    classes_built code "${classes:-}"
+    ok "build: API classes compiled in $(fmt_ms $(($(now_ms) - start))) ($how); api and worker restart with them"
   fi
 else
   info "build: $API_IMAGE with Jib (base $jib_from; a minute or two the first time)$(have_jdk || echo ", in $(maven_image): no JDK here") ..."
@@ -108,7 +123,7 @@ else
     else build_failed=1; fi
   fi
   if [ -n "${build_failed:-}" ]; then
-    maven_errors "$log"
+    build_errors "$log"
     die "build: the API image did not build (errors above; full output: $log) -> fix them, then: make dev"
   fi
   # The class-data-sharing archive of the libraries over Jib's image (api/cds/Dockerfile): Docker's

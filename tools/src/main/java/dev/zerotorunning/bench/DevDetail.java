@@ -18,10 +18,15 @@ import java.util.regex.Pattern;
 final class DevDetail {
   private static final Pattern BUILT = Pattern.compile("build: (.*) built in ([0-9.]+s)");
   private static final Pattern WEB_READY = Pattern.compile("build: web image ready in ([0-9.]+s)");
+  private static final Pattern COMPILED =
+      Pattern.compile("build: API classes compiled in ([0-9.]+s) \\((javac|Maven)");
 
   private DevDetail() {}
 
-  /** "healthy after start: db 2.1s, redis 1.0s, migrate ran 3.2s, ...; api built in 4.5s". */
+  /**
+   * "healthy after start: db 2.1s, redis 1.0s, migrate ran 3.2s, ...; api built in 4.5s" (or "API
+   * compiled in 1.4s by javac" on the fast path).
+   */
   static String of(String summaryJson, String makeOutput) {
     List<String> services = new ArrayList<>();
     for (JsonElement e :
@@ -43,7 +48,10 @@ final class DevDetail {
             line -> {
               Matcher built = BUILT.matcher(line);
               Matcher web = WEB_READY.matcher(line);
-              if (built.find()) {
+              Matcher compiled = COMPILED.matcher(line);
+              if (compiled.find()) {
+                builds.add("API compiled in " + compiled.group(1) + " by " + compiled.group(2));
+              } else if (built.find()) {
                 builds.add(
                     built.group(1).replace("zero-to-running/", "") + " built in " + built.group(2));
               } else if (web.find()) {

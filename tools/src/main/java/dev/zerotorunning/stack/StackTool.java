@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     name = "stack",
     mixinStandardHelpOptions = true,
     description =
-        "Inspects the Compose stack: summary and status, diagnosis, currency, workers, ports.",
+        "Inspects the Compose stack: summary and status, diagnosis, currency, workers, ports;"
+            + " compiles the API for make dev's fast path.",
     subcommands = {
       SummaryCommand.class,
       DiagnoseCommand.class,
@@ -21,7 +22,8 @@ import picocli.CommandLine.Command;
       WorkersCommand.class,
       PreflightCommand.class,
       ServicesCommand.class,
-      ProfileCommand.class
+      ProfileCommand.class,
+      CompileCommand.class
     })
 public final class StackTool implements Runnable {
 

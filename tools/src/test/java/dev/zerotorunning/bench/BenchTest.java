@@ -50,6 +50,13 @@ class BenchTest {
         detail);
     assertTrue(detail.endsWith("; api:bench built in 41.2s; web image 18.9s"), detail);
     assertEquals(7915, DevDetail.apiHealthyMs(summary).orElseThrow());
+    String fastPath =
+        "build: the API's code changed: compiling (the image holds the dependencies, unchanged)"
+            + " ...\n✓ build: API classes compiled in 1.4s (javac with Maven's recorded options);"
+            + " api and worker restart with them\n✓ build: web image ready in 0.2s\n";
+    assertTrue(
+        DevDetail.of(summary, fastPath).endsWith("; API compiled in 1.4s by javac; web image 0.2s"),
+        DevDetail.of(summary, fastPath));
   }
 
   @Test

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * make dev in the developer's loop: again while the stack is up, after a Java change (the fast
- * path: compile, restart api and worker on the mounted classes, no image build), and after make
- * down, with the data kept.
+ * path: compile, restart api and worker on the mounted classes, no image build; from the second
+ * change on without Maven), and after make down, with the data kept.
  */
 @Tag("e2e")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -108,8 +108,13 @@ class DevLoopTest {
     assertThat(imageId()).as("the API image").isEqualTo(image);
     assertThat(notFoundError()).as("the API runs the new code").contains("(e2e: the fast path)");
 
+    // The first change recorded Maven's compiler options (or found them recorded): the next one
+    // compiles without starting Maven.
     Files.writeString(CHANGED, original, StandardCharsets.UTF_8);
-    MAKE.succeed("the change undone", "dev");
+    assertThat(MAKE.succeed("the change undone", "dev"))
+        .as("make dev compiled the undo with javac and Maven's recorded options")
+        .contains("API classes compiled")
+        .contains("(javac with Maven's recorded options)");
     assertThat(notFoundError()).contains("does not exist").doesNotContain("(e2e: the fast path)");
     assertThat(MAKE.succeed("nothing changed", "dev"))
         .as("nothing to compile, nothing to restart")
