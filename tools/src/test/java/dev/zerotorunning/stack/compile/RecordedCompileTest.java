@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (this repository's), and a recording of a small module compiled again without Maven.
  */
 class RecordedCompileTest {
-  static final Path RECORDED = Path.of("src/test/resources/compile/api-compile-debug.log");
+  static final Path RECORDED = Path.of("src/test/resources/compile/api-compile-debug.txt");
 
   @TempDir Path tmp;
 
