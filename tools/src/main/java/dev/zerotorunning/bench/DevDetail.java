@@ -3,8 +3,6 @@ package dev.zerotorunning.bench;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -69,32 +67,6 @@ final class DevDetail {
       JsonObject s = e.getAsJsonObject();
       if (s.get("container").getAsString().equals("api") && s.has("healthyAfterMs")) {
         return OptionalLong.of(s.get("healthyAfterMs").getAsLong());
-      }
-    }
-    return OptionalLong.empty();
-  }
-
-  /**
-   * From {@code docker inspect} of one container: its start to the end of its first passing health
-   * check since then (Docker keeps the last five checks; older ones are from before a restart).
-   */
-  static OptionalLong healthyAfterStartMs(String inspectJson) {
-    JsonObject state =
-        JsonParser.parseString(inspectJson)
-            .getAsJsonArray()
-            .get(0)
-            .getAsJsonObject()
-            .getAsJsonObject("State");
-    Instant started = Instant.parse(state.get("StartedAt").getAsString());
-    if (!state.has("Health")) {
-      return OptionalLong.empty();
-    }
-    for (JsonElement e : state.getAsJsonObject("Health").getAsJsonArray("Log")) {
-      JsonObject check = e.getAsJsonObject();
-      if (check.get("ExitCode").getAsInt() == 0
-          && !Instant.parse(check.get("Start").getAsString()).isBefore(started)) {
-        Instant end = Instant.parse(check.get("End").getAsString());
-        return OptionalLong.of(Duration.between(started, end).toMillis());
       }
     }
     return OptionalLong.empty();

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,21 +56,6 @@ class BenchTest {
     assertTrue(
         DevDetail.of(summary, fastPath).endsWith("; API compiled in 1.4s by javac; web image 0.2s"),
         DevDetail.of(summary, fastPath));
-  }
-
-  @Test
-  void healthyAfterStartSkipsTheChecksOfTheContainersEarlierRun() throws IOException {
-    String inspect = Files.readString(RESOURCES.resolve("bench/docker-inspect-api-restarted.json"));
-    // Started 19:25:30.988; the two passing checks before are the previous run's, two fail, and
-    // the one that ends at 19:25:32.451 passes.
-    assertEquals(OptionalLong.of(1463), DevDetail.healthyAfterStartMs(inspect));
-    // The same container before its last check passed: not healthy since the start.
-    assertEquals(
-        OptionalLong.empty(),
-        DevDetail.healthyAfterStartMs(
-            inspect.replace(
-                "\"ExitCode\": 0,\n            \"Output\": \"\"\n          }\n        ]",
-                "\"ExitCode\": 1,\n            \"Output\": \"\"\n          }\n        ]")));
   }
 
   @Test
