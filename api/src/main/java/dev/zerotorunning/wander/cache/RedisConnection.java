@@ -69,9 +69,13 @@ public class RedisConnection implements Managed {
   synchronized void watch(Watcher watcher) {
     watchers.add(watcher);
     if (connection != null) {
-      connection.addListener((PushListener) watcher);
-      connection.addListener((RedisConnectionStateListener) watcher);
+      listen(connection, watcher);
     }
+  }
+
+  private static void listen(StatefulRedisConnection<String, String> to, Watcher watcher) {
+    to.addListener((PushListener) watcher);
+    to.addListener((RedisConnectionStateListener) watcher);
   }
 
   private synchronized StatefulRedisConnection<String, String> connect() {
@@ -84,10 +88,7 @@ public class RedisConnection implements Managed {
     }
     try {
       StatefulRedisConnection<String, String> made = client.connect();
-      for (Watcher watcher : watchers) {
-        made.addListener((PushListener) watcher);
-        made.addListener((RedisConnectionStateListener) watcher);
-      }
+      watchers.forEach(watcher -> listen(made, watcher));
       connection = made;
       LOG.info("Connected to Redis at {}", uri);
       return connection;

@@ -84,13 +84,7 @@ public class ResponseCache {
     byte[] body = localBody(key);
     if (body == null) {
       try {
-        RedisCommands<String, String> commands = redis.commands();
-        near.track(commands, redis.resp3());
-        long epoch = near.epoch();
-        List<byte[]> found = generationAndEntry(commands, key);
-        byte[] generation = generation(found);
-        body = body(found, generation);
-        near.keep(epoch, generation, key, body);
+        body = fetch(redis.commands(), key).body();
       } catch (RedisException e) {
         bypassed(e);
         return Optional.empty();
@@ -103,50 +97,59 @@ public class ResponseCache {
     return Optional.of(body);
   }
 
-  /** The local copy of a current entry, while the connection stands and no write is pending. */
+  /**
+   * The local copy of a current entry, while the connection stands, Redis is not being bypassed and
+   * no write is pending; else null.
+   */
   private byte[] localBody(String key) {
-    return redis.isOpen() ? near.body(key) : null;
+    return bypassing.get() || invalidationPending.get() || !redis.isOpen() ? null : near.body(key);
+  }
+
+  /** What one round trip found, and the near cache's epoch from before it. */
+  private record Found(long epoch, byte[] generation, byte[] body) {}
+
+  /** The generation and the entry's current body from Redis, kept locally when they may be. */
+  private Found fetch(RedisCommands<String, String> commands, String key) {
+    near.track(commands, redis.resp3());
+    long epoch = near.epoch();
+    List<byte[]> found = generationAndEntry(commands, key);
+    byte[] generation = generation(found);
+    byte[] body = body(found, generation);
+    near.keep(epoch, generation, key, body);
+    return new Found(epoch, generation, body);
   }
 
   private <T> Cached<T> lookUp(
       String name, String query, Supplier<T> loader, Function<? super T, ?> hitBody) {
     String key = key(name, query);
-    if (!bypassing.get() && !invalidationPending.get()) {
-      byte[] local = localBody(key);
-      if (local != null) {
-        return Cached.hit(local);
-      }
+    byte[] local = localBody(key);
+    if (local != null) {
+      return Cached.hit(local);
     }
-    List<byte[]> found;
-    long epoch;
+    Found found;
     try {
       RedisCommands<String, String> commands = redis.commands();
       finishPendingInvalidation(commands);
-      near.track(commands, redis.resp3());
-      epoch = near.epoch();
-      found = generationAndEntry(commands, key);
+      found = fetch(commands, key);
       recovered();
     } catch (RedisException e) {
       bypassed(e);
       return Cached.loaded(loader.get(), CacheStatus.BYPASS);
     }
-    byte[] generation = generation(found);
-    byte[] body = body(found, generation);
-    near.keep(epoch, generation, key, body);
-    if (body != null) {
-      return Cached.hit(body);
+    if (found.body() != null) {
+      return Cached.hit(found.body());
     }
     T value = loader.get();
     try {
       byte[] stored = mapper.writeValueAsBytes(hitBody.apply(value));
-      byte[] entry = CacheEntry.of(generation, stored);
+      byte[] entry = CacheEntry.of(found.generation(), stored);
       redis
           .commands()
           .dispatch(
               CommandType.SETEX,
               new StatusOutput<>(StringCodec.UTF8),
               new CommandArgs<>(StringCodec.UTF8).addKey(key).add(ttlSeconds).add(entry));
-      near.keep(epoch, generation, key, stored);
+      near.keep(found.epoch(), found.generation(), key, stored);
     } catch (RedisException | JsonProcessingException e) {
       LOG.warn("Could not store cache entry {}: {}", key, e.getMessage());
     }
