@@ -140,6 +140,8 @@ junit_suite() {
 # runs in MAVEN_IMAGE, which has no Docker: the JSON it reads is recorded here first (docker_json).
 # STACK_TOOL replaces the jar's command (the tools' tests: their class path).
 STACK_JAR=tools/target/k8s-gen.jar
+# A short run of a class in the tools jar: C1 alone and its class-data archive (mk/k8s.mk builds it)
+TOOLS_JVM=(-XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=warning:stderr -XX:SharedArchiveFile="${STACK_JAR%.jar}.jsa" -cp "$STACK_JAR")
 stack_tool() {
   if [ -n "${STACK_TOOL:-}" ]; then
     # shellcheck disable=SC2086 # a command line
@@ -147,8 +149,7 @@ stack_tool() {
     return
   fi
   make -s --no-print-directory -f mk/k8s.mk "${STACK_JAR%.jar}.jsa" >&2 # the jar, then its archive
-  local cmd=(-XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=warning:stderr -XX:SharedArchiveFile="${STACK_JAR%.jar}.jsa" -cp "$STACK_JAR"
-    dev.zerotorunning.stack.StackTool "$@" ${C_BOLD:+--color}) dir rc=0
+  local cmd=("${TOOLS_JVM[@]}" dev.zerotorunning.stack.StackTool "$@" ${C_BOLD:+--color}) dir rc=0
   if have_jdk; then
     "${JAVA_HOME:+$JAVA_HOME/bin/}java" "${cmd[@]}"
     return

@@ -9,5 +9,4 @@ port=$(compose port web 3000 2>/dev/null | sed 's/.*://')
 [ -n "$port" ] || exit 0
 have_jdk || exit 0 # the decision and the opening are this machine's: no JDK, no browser
 # From the tools jar that the summary beside it uses (a source launch compiles first: a second of CPU)
-java -XX:TieredStopAtLevel=1 -Xlog:disable -XX:SharedArchiveFile="${STACK_JAR%.jar}.jsa" -cp "$STACK_JAR" \
-  dev.zerotorunning.devtools.BrowserOpener "http://localhost:$port" 2>/dev/null || true
+java "${TOOLS_JVM[@]}" dev.zerotorunning.devtools.BrowserOpener "http://localhost:$port" 2>/dev/null || true
